@@ -1,0 +1,30 @@
+//===--- code_actions.h - the actions offered at the cursor ---------------===//
+//
+// Domain form of the code actions: a title, a command id and the snippet it
+// concerns. The server turns them into LSP CodeActions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_LSP_CODE_ACTIONS_H
+#define GLOSS_LSP_CODE_ACTIONS_H
+
+#include "matcher.h"
+
+#include <string>
+#include <vector>
+
+namespace gloss {
+
+inline constexpr std::string_view explain_command = "gloss.explain";
+
+struct ActionSpec {
+  std::string title;
+  std::string command;
+  std::string snippet_id;
+};
+
+/// "Explain this: <title>" for the best tip and each enclosing one, innermost first.
+std::vector<ActionSpec> explain_actions(const MatchResult &matches);
+
+} // namespace gloss
+
+#endif

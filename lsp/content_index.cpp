@@ -1,0 +1,179 @@
+//===--- content_index.cpp - snippets merged, queries compiled ------------===//
+#include "content_index.h"
+
+#include <algorithm>
+#include <set>
+
+namespace gloss {
+namespace {
+
+std::string_view query_error_kind(TSQueryError error) {
+  switch (error) {
+  case TSQueryErrorSyntax: return "syntax error";
+  case TSQueryErrorNodeType: return "invalid node type";
+  case TSQueryErrorField: return "invalid field";
+  case TSQueryErrorCapture: return "invalid capture";
+  case TSQueryErrorStructure: return "impossible pattern";
+  case TSQueryErrorLanguage: return "incompatible language";
+  default: return "error";
+  }
+}
+
+/// The identifier-like word at `offset` in `text`, for error messages.
+std::string word_at(std::string_view text, uint32_t offset) {
+  std::size_t end = offset;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                               text[end] == '_' || text[end] == '-' || text[end] == '.'))
+    ++end;
+  return std::string(text.substr(offset, end - offset));
+}
+
+struct Segment {
+  uint32_t start = 0;
+  const Snippet *snippet = nullptr;
+};
+
+} // namespace
+
+ContentIndex::ContentIndex(std::vector<Snippet> snippets) {
+  for (Snippet &snippet : snippets) {
+    auto it = by_id_.find(snippet.id);
+    if (it != by_id_.end()) {
+      snippets_[it->second] = std::move(snippet);
+    } else {
+      by_id_.emplace(snippet.id, snippets_.size());
+      snippets_.push_back(std::move(snippet));
+    }
+  }
+}
+
+const Snippet *ContentIndex::find(std::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &snippets_[it->second];
+}
+
+const CompiledLanguage &ContentIndex::compiled(const Language &language) const {
+  std::lock_guard lock(mutex_);
+  auto &slot = compiled_[&language];
+  if (!slot) slot = compile(language);
+  return *slot;
+}
+
+std::vector<ContentDiagnostic> ContentIndex::check_queries() const {
+  std::vector<ContentDiagnostic> diagnostics;
+  for (const Language &language : all_languages()) {
+    bool has_own = std::any_of(snippets_.begin(), snippets_.end(),
+                               [&](const Snippet &s) { return s.language == language.id; });
+    if (!has_own) continue;
+    const CompiledLanguage &result = compiled(language);
+    diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  }
+  return diagnostics;
+}
+
+std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language) const {
+  auto result = std::make_unique<CompiledLanguage>();
+  std::vector<const Language *> lineage = language_lineage(language);
+  std::vector<const Snippet *> candidates;
+  for (const Language *member : lineage)
+    for (const Snippet &snippet : snippets_)
+      if (snippet.language == member->id) candidates.push_back(&snippet);
+
+  auto report = [&](const Snippet &snippet, uint32_t line, std::string message) {
+    // Inherited snippets may use node types the child grammar lacks; that is
+    // expected and not the author's error.
+    if (snippet.language == language.id)
+      result->diagnostics.push_back({snippet.source, line, Severity::Error, std::move(message)});
+  };
+
+  // Compile the combined query; on an error, drop the snippet it points into and retry.
+  std::set<const Snippet *> excluded;
+  std::vector<Segment> segments;
+  std::string source;
+  QueryHandle query;
+  while (true) {
+    segments.clear();
+    source.clear();
+    for (const Snippet *snippet : candidates) {
+      if (excluded.count(snippet)) continue;
+      segments.push_back({static_cast<uint32_t>(source.size()), snippet});
+      source += snippet->query;
+      source += "\n";
+    }
+    if (segments.empty()) return result;
+    uint32_t error_offset = 0;
+    TSQueryError error = TSQueryErrorNone;
+    query.reset(ts_query_new(language.grammar(), source.data(), static_cast<uint32_t>(source.size()),
+                             &error_offset, &error));
+    if (query) break;
+    auto segment = std::upper_bound(segments.begin(), segments.end(), error_offset,
+                                    [](uint32_t offset, const Segment &s) { return offset < s.start; });
+    if (segment != segments.begin()) --segment;
+    const Snippet &bad = *segment->snippet;
+    uint32_t local = error_offset - segment->start;
+    std::string_view text = bad.query;
+    uint32_t line = bad.query_line + static_cast<uint32_t>(std::count(text.begin(), text.begin() + std::min<std::size_t>(local, text.size()), '\n'));
+    std::string message = "query does not compile for " + std::string(language.display_name) +
+                          ": " + std::string(query_error_kind(error));
+    std::string word = word_at(source, error_offset);
+    if (!word.empty()) message += " '" + word + "'";
+    report(bad, line, message);
+    excluded.insert(&bad);
+  }
+
+  uint32_t capture_count = ts_query_capture_count(query.get());
+  std::optional<uint32_t> construct_id;
+  std::optional<uint32_t> focus_id;
+  for (uint32_t id = 0; id < capture_count; ++id) {
+    uint32_t length = 0;
+    const char *chars = ts_query_capture_name_for_id(query.get(), id, &length);
+    std::string_view name(chars, length); // length is only set once the call returns
+    if (name == "construct") construct_id = id;
+    if (name == "focus") focus_id = id;
+  }
+
+  uint32_t pattern_count = ts_query_pattern_count(query.get());
+  result->patterns.resize(pattern_count);
+  std::set<const Snippet *> broken;
+  for (uint32_t pattern = 0; pattern < pattern_count; ++pattern) {
+    uint32_t start = ts_query_start_byte_for_pattern(query.get(), pattern);
+    auto segment = std::upper_bound(segments.begin(), segments.end(), start,
+                                    [](uint32_t offset, const Segment &s) { return offset < s.start; });
+    --segment;
+    const Snippet &snippet = *segment->snippet;
+    CompiledPattern &compiled = result->patterns[pattern];
+    uint32_t line = snippet.query_line +
+                    static_cast<uint32_t>(std::count(source.begin() + segment->start, source.begin() + start, '\n'));
+    if (!construct_id || ts_query_capture_quantifier_for_id(query.get(), pattern, *construct_id) ==
+                             TSQuantifierZero) {
+      report(snippet, line, "pattern does not capture @construct");
+      broken.insert(&snippet);
+      continue;
+    }
+    std::string error;
+    if (!compiled.predicates.compile(query.get(), pattern, error)) {
+      report(snippet, line, error);
+      broken.insert(&snippet);
+      continue;
+    }
+    compiled.snippet = &snippet;
+    compiled.construct_capture = *construct_id;
+    if (focus_id &&
+        ts_query_capture_quantifier_for_id(query.get(), pattern, *focus_id) != TSQuantifierZero)
+      compiled.focus_capture = *focus_id;
+    uint32_t end = ts_query_end_byte_for_pattern(query.get(), pattern);
+    compiled.specificity = (end - start) + 32 * static_cast<uint32_t>(compiled.predicates.size());
+  }
+  // A snippet with one broken pattern is left out entirely: half a tip misleads.
+  for (uint32_t pattern = 0; pattern < pattern_count; ++pattern) {
+    CompiledPattern &compiled = result->patterns[pattern];
+    if (!compiled.snippet || broken.count(compiled.snippet)) {
+      compiled.snippet = nullptr;
+      ts_query_disable_pattern(query.get(), pattern);
+    }
+  }
+  result->query = std::move(query);
+  return result;
+}
+
+} // namespace gloss

@@ -1,0 +1,52 @@
+//===--- content_loader.h - snippet files to Snippets ---------------------===//
+//
+// Reads Markdown files with YAML front matter (format: content/README.md)
+// into Snippets, validating every field. Never throws: a broken file yields
+// diagnostics with file and line and is skipped, and the rest still loads.
+// Query compilation is checked later, per language, by the content index.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_LSP_CONTENT_LOADER_H
+#define GLOSS_LSP_CONTENT_LOADER_H
+
+#include "snippet.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gloss {
+
+struct LoadedContent {
+  std::vector<Snippet> snippets;
+  std::vector<ContentDiagnostic> diagnostics;
+
+  void append(LoadedContent &&other);
+  bool has_errors() const;
+};
+
+/// Parses one snippet file. `source` names it in diagnostics; `relative_path`
+/// (e.g. "python/list-comprehension.md") is checked against the id when given.
+std::optional<Snippet> parse_snippet(std::string_view text, const std::string &source,
+                                     std::string_view relative_path, int layer,
+                                     std::vector<ContentDiagnostic> &diagnostics);
+
+/// The pack embedded in the binary at build time, as layer 0.
+LoadedContent load_builtin_content();
+
+/// Every *.md under `directory` except README.md files, recursively, sorted.
+/// A missing or unreadable directory is one diagnostic, not a failure.
+LoadedContent load_content_directory(const std::filesystem::path &directory, int layer);
+
+/// The built-in pack (layer 0) followed by each directory as its own layer,
+/// in order, so a later directory overrides an earlier one by id.
+LoadedContent load_layers(const std::vector<std::filesystem::path> &directories);
+
+/// Files larger than this are rejected unread.
+inline constexpr std::uintmax_t max_snippet_file_bytes = 256 * 1024;
+
+} // namespace gloss
+
+#endif

@@ -1,0 +1,52 @@
+//===--- content_tester.cpp - run each snippet's examples as tests --------===//
+#include "content_tester.h"
+
+#include "matcher.h"
+
+namespace gloss {
+
+std::string TestFailure::message() const {
+  std::string text = source + ":" + std::to_string(line) + ": ";
+  if (kind == FailureKind::Missing) {
+    text += "missing: expected '" + expected_id + "' to rank first here, got " +
+            (actual_id.empty() ? std::string("no tip") : "'" + actual_id + "'");
+  } else {
+    text += "noisy: '" + expected_id + "' ranks first here, but the example says it must not";
+  }
+  return text;
+}
+
+TestReport test_examples(const ContentIndex &index,
+                         const std::function<bool(const Snippet &)> &selected) {
+  TestReport report;
+  for (const Snippet &snippet : index.snippets()) {
+    if (!selected(snippet)) continue;
+    ++report.snippets;
+    const Language *language = language_by_id(snippet.language);
+    if (!language) continue;
+    bool has_positive = false;
+    for (const CodeExample &example : snippet.examples) {
+      ++report.examples;
+      SyntaxTree tree(*language);
+      if (!tree.parse(example.code)) continue; // the loader already reported it
+      for (const ExampleAssertion &assertion : example.assertions) {
+        ++report.assertions;
+        std::string expected = assertion.expected_id.empty() ? snippet.id : assertion.expected_id;
+        if (!assertion.negated && expected == snippet.id) has_positive = true;
+        for (uint32_t byte = assertion.start_byte; byte < assertion.end_byte; ++byte) {
+          MatchResult matches = match_at(tree, example.code, byte, index);
+          std::string actual = matches.best() ? matches.best()->snippet->id : "";
+          bool failed = assertion.negated ? actual == expected : actual != expected;
+          if (!failed) continue;
+          report.failures.push_back({assertion.negated ? FailureKind::Noisy : FailureKind::Missing,
+                                     snippet.source, assertion.source_line, expected, actual});
+          break; // one failure per marker is enough to act on
+        }
+      }
+    }
+    if (snippet.kind == SnippetKind::Tip && !has_positive) report.untested.push_back(snippet.id);
+  }
+  return report;
+}
+
+} // namespace gloss

@@ -1,0 +1,47 @@
+//===--- content_tester.h - run each snippet's examples as tests ----------===//
+//
+// For every example of every selected snippet: parse it, and at each marked
+// position ask the matcher which tip ranks first, against the whole index
+// (so a team snippet is tested together with the built-in pack it sits on).
+// Failures are reported by kind, as rule testers do:
+//   missing - the expected tip did not rank first where an example says it must;
+//   noisy   - a tip ranked first where an example says it must not.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_LSP_CONTENT_TESTER_H
+#define GLOSS_LSP_CONTENT_TESTER_H
+
+#include "content_index.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace gloss {
+
+enum class FailureKind { Missing, Noisy };
+
+struct TestFailure {
+  FailureKind kind;
+  std::string source;
+  uint32_t line = 0; ///< 1-based line of the marker in the content file.
+  std::string expected_id;
+  std::string actual_id; ///< empty when no tip matched.
+  std::string message() const;
+};
+
+struct TestReport {
+  std::size_t snippets = 0;
+  std::size_t examples = 0;
+  std::size_t assertions = 0;
+  std::vector<TestFailure> failures;
+  std::vector<std::string> untested; ///< ids of tips without a single positive assertion.
+};
+
+/// Tests the snippets for which `selected` returns true.
+TestReport test_examples(const ContentIndex &index,
+                         const std::function<bool(const Snippet &)> &selected);
+
+} // namespace gloss
+
+#endif

@@ -1,0 +1,108 @@
+//===--- document_store.cpp - the documents the editor has open -----------===//
+#include "document_store.h"
+
+namespace gloss {
+namespace {
+
+void apply_change(Document &document, const TextChange &change, PositionEncoding encoding) {
+  if (!change.range) {
+    document.text = change.text;
+    document.lines = LineIndex(document.text);
+    if (document.tree) document.tree->parse(document.text);
+    return;
+  }
+  uint32_t start = document.offset_of(change.range->start, encoding);
+  uint32_t old_end = document.offset_of(change.range->end, encoding);
+  if (start > old_end) std::swap(start, old_end);
+
+  ByteEdit edit;
+  edit.start_byte = start;
+  edit.old_end_byte = old_end;
+  edit.new_end_byte = start + static_cast<uint32_t>(change.text.size());
+  edit.start_point = document.lines.point_of(start, document.text);
+  edit.old_end_point = document.lines.point_of(old_end, document.text);
+  edit.new_end_point = point_after(edit.start_point, change.text);
+
+  document.text.replace(start, old_end - start, change.text);
+  document.lines = LineIndex(document.text);
+  if (document.tree) document.tree->apply_edit(edit, document.text);
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+} // namespace
+
+const Document &DocumentStore::open(const std::string &uri, std::string_view language_id,
+                                    int64_t version, std::string text) {
+  Document document;
+  document.uri = uri;
+  document.language = language_by_lsp_id(language_id);
+  if (!document.language) document.language = language_for_path(path_from_uri(uri));
+  document.version = version;
+  document.text = std::move(text);
+  document.lines = LineIndex(document.text);
+  if (document.language) {
+    document.tree.emplace(*document.language);
+    document.tree->parse(document.text);
+  }
+  auto [it, inserted] = documents_.insert_or_assign(uri, std::move(document));
+  return it->second;
+}
+
+bool DocumentStore::change(const std::string &uri, int64_t version,
+                           const std::vector<TextChange> &changes, PositionEncoding encoding) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return false;
+  for (const TextChange &change : changes) apply_change(it->second, change, encoding);
+  it->second.version = version;
+  return true;
+}
+
+void DocumentStore::close(const std::string &uri) { documents_.erase(uri); }
+
+const Document *DocumentStore::get(const std::string &uri) const {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+std::string path_from_uri(std::string_view uri) {
+  constexpr std::string_view scheme = "file://";
+  if (uri.substr(0, scheme.size()) != scheme) return std::string(uri);
+  std::string_view rest = uri.substr(scheme.size());
+  std::size_t slash = rest.find('/'); // skip an authority such as "localhost"
+  if (slash == std::string_view::npos) return std::string(rest);
+  rest = rest.substr(slash);
+  std::string path;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == '%' && i + 2 < rest.size() && hex_value(rest[i + 1]) >= 0 &&
+        hex_value(rest[i + 2]) >= 0) {
+      path.push_back(static_cast<char>(hex_value(rest[i + 1]) * 16 + hex_value(rest[i + 2])));
+      i += 2;
+    } else {
+      path.push_back(rest[i]);
+    }
+  }
+  return path;
+}
+
+std::string uri_from_path(std::string_view path) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string uri = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      uri.push_back(static_cast<char>(c));
+    } else {
+      uri.push_back('%');
+      uri.push_back(hex[c >> 4]);
+      uri.push_back(hex[c & 15]);
+    }
+  }
+  return uri;
+}
+
+} // namespace gloss

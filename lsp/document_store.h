@@ -1,0 +1,74 @@
+//===--- document_store.h - the documents the editor has open -------------===//
+//
+// Each open document keeps its text, a line index and, when its language is
+// supported, a SyntaxTree that is edited incrementally on every change.
+// Ranges arrive in LSP positions (UTF-16 or UTF-8) and are converted here;
+// nothing below this file sees anything but bytes.
+//
+// Not thread-safe: the server's single I/O thread owns the store.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_LSP_DOCUMENT_STORE_H
+#define GLOSS_LSP_DOCUMENT_STORE_H
+
+#include "language_registry.h"
+#include "line_index.h"
+#include "syntax_tree.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gloss {
+
+struct Document {
+  std::string uri;
+  const Language *language = nullptr; ///< nullptr: no grammar, no tips.
+  int64_t version = 0;
+  std::string text;
+  LineIndex lines{""};
+  std::optional<SyntaxTree> tree; ///< absent when unsupported or when parsing gave up.
+
+  uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
+    return lines.offset_of(position, encoding, text);
+  }
+  TextPosition position_of(uint32_t offset, PositionEncoding encoding) const {
+    return lines.position_of(offset, encoding, text);
+  }
+};
+
+/// One content change: a range replacement, or the whole text when no range.
+struct TextChange {
+  std::optional<TextRange> range;
+  std::string text;
+};
+
+class DocumentStore {
+public:
+  /// Opens (or reopens) a document. The language comes from the LSP
+  /// languageId, or from the file extension when the id is unknown.
+  const Document &open(const std::string &uri, std::string_view language_id, int64_t version,
+                       std::string text);
+
+  /// Applies changes in order. Returns false when the document is not open.
+  /// Reversed ranges are swapped; ranges past the end are clamped.
+  bool change(const std::string &uri, int64_t version, const std::vector<TextChange> &changes,
+              PositionEncoding encoding);
+
+  void close(const std::string &uri);
+  const Document *get(const std::string &uri) const;
+  std::size_t size() const { return documents_.size(); }
+
+private:
+  std::map<std::string, Document, std::less<>> documents_;
+};
+
+/// The path part of a file:// URI, percent-decoded; the input otherwise.
+std::string path_from_uri(std::string_view uri);
+/// A file:// URI for an absolute path, percent-encoding what needs it.
+std::string uri_from_path(std::string_view path);
+
+} // namespace gloss
+
+#endif

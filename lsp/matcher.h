@@ -1,0 +1,47 @@
+//===--- matcher.h - which snippets explain the code at a position --------===//
+//
+// A pure function over bytes: given a document's tree and a byte offset, find
+// the snippets whose @construct contains the offset (and whose @focus, when
+// the pattern has one, contains it too), ranked innermost first. The query
+// cursor is restricted to the offset, so tree-sitter walks only the path from
+// the root to it: the cost grows with tree depth, not file size.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_LSP_MATCHER_H
+#define GLOSS_LSP_MATCHER_H
+
+#include "content_index.h"
+#include "syntax_tree.h"
+
+#include <string_view>
+#include <vector>
+
+namespace gloss {
+
+struct Match {
+  const Snippet *snippet = nullptr;
+  uint32_t construct_start = 0;
+  uint32_t construct_end = 0;
+  uint32_t target_start = 0; ///< the focus range when the pattern has one, else the construct.
+  uint32_t target_end = 0;
+  bool has_focus = false;
+  uint32_t specificity = 0;
+};
+
+struct MatchResult {
+  std::vector<Match> tips;  ///< best first: innermost, then most specific. One per snippet.
+  std::vector<Match> notes; ///< team notes (kind: note) at the position, innermost first.
+  bool exceeded_match_limit = false;
+
+  const Match *best() const { return tips.empty() ? nullptr : &tips.front(); }
+};
+
+/// Matches at most this many in-progress patterns at once (as editors do).
+inline constexpr uint32_t match_limit = 256;
+
+MatchResult match_at(const SyntaxTree &tree, std::string_view text, uint32_t byte_offset,
+                     const ContentIndex &index);
+
+} // namespace gloss
+
+#endif

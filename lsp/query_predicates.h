@@ -1,0 +1,67 @@
+//===--- query_predicates.h - text predicates tree-sitter leaves to us ----===//
+//
+// The C runtime parses "#eq?", "#match?" and friends but does not evaluate
+// them. Like the Rust binding's TextPredicateCapture, each pattern's
+// predicates are compiled once, when the query is built, into typed checks
+// (regexes compiled with RE2, which runs in linear time on any input); a
+// match is then checked against them without re-reading the query.
+//
+// Supported: #eq?, #not-eq?, #match?, #not-match?, #any-of?. Anything else
+// is a compile error naming the predicate.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_LSP_QUERY_PREDICATES_H
+#define GLOSS_LSP_QUERY_PREDICATES_H
+
+#include <tree_sitter/api.h>
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace gloss {
+
+class PatternPredicates {
+public:
+  /// Compiles the predicates of one pattern. On error returns false and sets
+  /// `error` to a message such as "#match? needs a capture and a string".
+  bool compile(const TSQuery *query, uint32_t pattern_index, std::string &error);
+
+  /// True when every predicate holds for `match` over `source`. A capture
+  /// that did not take part in the match satisfies its predicates.
+  bool holds(const TSQueryMatch &match, std::string_view source) const;
+
+  std::size_t size() const { return checks_.size(); }
+
+private:
+  struct Equals {
+    uint32_t capture;
+    std::string text;
+    bool negated;
+  };
+  struct EqualsCapture {
+    uint32_t capture;
+    uint32_t other;
+    bool negated;
+  };
+  struct Matches {
+    uint32_t capture;
+    std::shared_ptr<const RE2> regex;
+    bool negated;
+  };
+  struct AnyOf {
+    uint32_t capture;
+    std::vector<std::string> values;
+  };
+  using Check = std::variant<Equals, EqualsCapture, Matches, AnyOf>;
+
+  std::vector<Check> checks_;
+};
+
+} // namespace gloss
+
+#endif

@@ -1,0 +1,261 @@
+//===--- server.cpp - the LSP methods Gloss answers -----------------------===//
+#include "server.h"
+
+#include "atomic_file.h"
+#include "code_actions.h"
+#include "content_loader.h"
+#include "hover.h"
+#include "matcher.h"
+#include "version.h"
+
+#include <iostream>
+
+namespace gloss {
+namespace {
+
+constexpr int log_error = 1;
+constexpr int log_warning = 2;
+
+/// At most this many lines of the user's code go into an explanation.
+constexpr std::size_t max_context_lines = 30;
+
+std::string first_lines(std::string_view text, std::size_t count) {
+  std::size_t end = 0;
+  for (std::size_t line = 0; line < count; ++line) {
+    end = text.find('\n', end);
+    if (end == std::string_view::npos) return std::string(text);
+    ++end;
+  }
+  return std::string(text.substr(0, end)) + "…\n";
+}
+
+std::string file_name_for(std::string_view id) {
+  std::string name(id);
+  for (char &c : name)
+    if (c == '/') c = '.';
+  return name + ".md";
+}
+
+} // namespace
+
+Server::Server(Options options, Transport &transport)
+    : options_(std::move(options)), transport_(transport),
+      dispatcher_([this](const json &message) { transport_.send(message.dump(-1, ' ', false, json::error_handler_t::replace)); }) {
+  bind_methods();
+}
+
+void Server::bind_methods() {
+  auto request = [this](const char *method, void (Server::*handler)(const json &, Reply &)) {
+    dispatcher_.on_request(method, [this, handler](const json &params, Reply &reply) { (this->*handler)(params, reply); });
+  };
+  auto notification = [this](const char *method, void (Server::*handler)(const json &)) {
+    dispatcher_.on_notification(method, [this, handler](const json &params) {
+      if (!initialized_ && handler != &Server::on_exit) return; // the spec: drop until initialized
+      (this->*handler)(params);
+    });
+  };
+  request("initialize", &Server::on_initialize);
+  request("shutdown", &Server::on_shutdown);
+  request("textDocument/hover", &Server::on_hover);
+  request("textDocument/codeAction", &Server::on_code_action);
+  request("workspace/executeCommand", &Server::on_execute_command);
+  notification("initialized", &Server::on_initialized);
+  notification("exit", &Server::on_exit);
+  notification("textDocument/didOpen", &Server::on_did_open);
+  notification("textDocument/didChange", &Server::on_did_change);
+  notification("textDocument/didClose", &Server::on_did_close);
+  notification("$/cancelRequest", &Server::on_cancel_request);
+
+  dispatcher_.set_request_gate([this](const std::string &method) -> std::optional<RpcError> {
+    if (shutdown_requested_) return RpcError{ErrorCode::InvalidRequest, "the server is shutting down"};
+    if (!initialized_ && method != "initialize")
+      return RpcError{ErrorCode::ServerNotInitialized, "send 'initialize' first"};
+    if (initialized_ && method == "initialize")
+      return RpcError{ErrorCode::InvalidRequest, "the server is already initialized"};
+    return std::nullopt;
+  });
+}
+
+bool Server::handle_frames(std::vector<Frame> &frames) {
+  // Parse first so that a cancellation later in this read reaches a request
+  // earlier in it before that request runs.
+  std::vector<json> messages;
+  for (Frame &frame : frames) {
+    if (!frame.error.empty()) {
+      log("dropped a malformed message: " + frame.error, log_warning);
+      dispatcher_.send_parse_error(frame.error);
+      continue;
+    }
+    json message = json::parse(frame.body, nullptr, /*allow_exceptions=*/false);
+    if (message.is_discarded()) {
+      dispatcher_.send_parse_error("invalid JSON");
+      continue;
+    }
+    if (message.is_object() && message.value("method", "") == "$/cancelRequest" &&
+        message.contains("params") && message["params"].is_object() && message["params"].contains("id"))
+      dispatcher_.cancel(message["params"]["id"]);
+    messages.push_back(std::move(message));
+  }
+  for (const json &message : messages) {
+    dispatcher_.handle(message);
+    if (exit_requested_) return false;
+  }
+  dispatcher_.forget_cancellations();
+  return true;
+}
+
+void Server::on_initialize(const json &params, Reply &reply) {
+  InitializeParams parsed = params.get<InitializeParams>();
+  client_ = parsed.capabilities;
+  encoding_ = negotiate_encoding(client_.position_encodings);
+  load_content(parsed.content_paths);
+  initialized_ = true;
+  reply.result({
+      {"capabilities",
+       {
+           {"positionEncoding", encoding_name(encoding_)},
+           {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
+           {"hoverProvider", true},
+           {"codeActionProvider", true},
+           {"executeCommandProvider", {{"commands", {std::string(explain_command)}}}},
+       }},
+      {"serverInfo", {{"name", "gloss"}, {"version", gloss_version}}},
+  });
+}
+
+void Server::on_initialized(const json &) {}
+
+void Server::on_shutdown(const json &, Reply &reply) {
+  shutdown_requested_ = true;
+  reply.result(nullptr);
+}
+
+void Server::on_exit(const json &) { exit_requested_ = true; }
+
+void Server::on_did_open(const json &params) {
+  TextDocumentItem item = params.at("textDocument").get<TextDocumentItem>();
+  const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
+  if (!document.language) log("no grammar for " + item.uri + " (languageId '" + item.language_id + "')");
+}
+
+void Server::on_did_change(const json &params) {
+  DidChangeParams parsed = params.get<DidChangeParams>();
+  std::vector<TextChange> changes;
+  for (ContentChange &change : parsed.changes) changes.push_back({change.range, std::move(change.text)});
+  if (!documents_.change(parsed.uri, parsed.version, changes, encoding_))
+    log("didChange for a document that is not open: " + parsed.uri, log_warning);
+}
+
+void Server::on_did_close(const json &params) {
+  documents_.close(params.at("textDocument").at("uri").get<std::string>());
+}
+
+void Server::on_cancel_request(const json &) {
+  // Handled in handle_frames, before the cancelled request runs; a request
+  // that already ran has been answered and there is nothing left to cancel.
+}
+
+void Server::on_hover(const json &params, Reply &reply) {
+  PositionParams parsed = params.get<PositionParams>();
+  const Document *document = documents_.get(parsed.uri);
+  if (!document || !document->tree || parsed.position.line >= document->lines.line_count()) {
+    reply.result(nullptr);
+    return;
+  }
+  uint32_t offset = document->offset_of(parsed.position, encoding_);
+  MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
+  std::optional<HoverInfo> hover = make_hover(matches);
+  if (!hover) {
+    reply.result(nullptr);
+    return;
+  }
+  bool markdown = client_.hover_markdown;
+  reply.result({
+      {"contents",
+       {{"kind", markdown ? "markdown" : "plaintext"},
+        {"value", markdown ? render_markdown(*hover) : render_plaintext(*hover)}}},
+      {"range", range_json(*document, hover->start_byte, hover->end_byte)},
+  });
+}
+
+void Server::on_code_action(const json &params, Reply &reply) {
+  CodeActionParams parsed = params.get<CodeActionParams>();
+  const Document *document = documents_.get(parsed.uri);
+  json actions = json::array();
+  if (document && document->tree && parsed.range.start.line < document->lines.line_count()) {
+    uint32_t offset = document->offset_of(parsed.range.start, encoding_);
+    MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
+    for (const ActionSpec &action : explain_actions(matches)) {
+      json argument = {{"id", action.snippet_id}, {"uri", parsed.uri}, {"position", parsed.range.start}};
+      actions.push_back({{"title", action.title},
+                         {"command", {{"title", action.title}, {"command", action.command}, {"arguments", {argument}}}}});
+    }
+  }
+  reply.result(actions);
+}
+
+void Server::on_execute_command(const json &params, Reply &reply) {
+  std::string command = params.at("command").get<std::string>();
+  if (command != explain_command) throw RpcError{ErrorCode::InvalidParams, "unknown command '" + command + "'"};
+  const json arguments = params.value("arguments", json::array());
+  if (!arguments.is_array() || arguments.empty())
+    throw RpcError{ErrorCode::InvalidParams, "gloss.explain needs a snippet id"};
+  const json &argument = arguments[0];
+  std::string id = argument.is_string() ? argument.get<std::string>() : argument.at("id").get<std::string>();
+  const Snippet *snippet = content_->find(id);
+  if (!snippet) throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
+
+  // The learner's own code comes first when we know where they were.
+  std::string context;
+  std::string context_language;
+  if (argument.is_object() && argument.contains("uri") && argument.contains("position")) {
+    const Document *document = documents_.get(argument["uri"].get<std::string>());
+    if (document && document->tree) {
+      uint32_t offset = document->offset_of(argument["position"].get<TextPosition>(), encoding_);
+      MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
+      for (const Match &match : matches.tips) {
+        if (match.snippet != snippet) continue;
+        context = first_lines(std::string_view(document->text).substr(match.construct_start, match.construct_end - match.construct_start),
+                              max_context_lines);
+        context_language = std::string(document->language->fence_tags.front());
+        break;
+      }
+    }
+  }
+  std::string markdown = render_explanation(*snippet, context, context_language);
+  json result = {{"id", snippet->id}, {"title", snippet->title}, {"markdown", markdown}};
+
+  std::filesystem::path path = options_.explain_directory / file_name_for(snippet->id);
+  if (std::string error = write_file_atomically(path, markdown); !error.empty()) {
+    log("could not write the explanation: " + error, log_warning);
+  } else {
+    std::string uri = uri_from_path(path.string());
+    result["uri"] = uri;
+    if (client_.show_document)
+      dispatcher_.send_request("window/showDocument", {{"uri", uri}, {"takeFocus", true}}, [this](const json &response) {
+        if (response.contains("error")) log("the editor could not show the explanation: " + response["error"].dump(), log_warning);
+      });
+  }
+  reply.result(result);
+}
+
+void Server::load_content(const std::vector<std::string> &extra_directories) {
+  std::vector<std::filesystem::path> directories = options_.content_directories;
+  for (const std::string &directory : extra_directories) directories.emplace_back(directory);
+  LoadedContent loaded = load_layers(directories);
+  for (const ContentDiagnostic &diagnostic : loaded.diagnostics)
+    log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);
+  content_ = std::make_shared<const ContentIndex>(std::move(loaded.snippets));
+  log("loaded " + std::to_string(content_->snippets().size()) + " snippets");
+}
+
+void Server::log(const std::string &message, int type) {
+  std::cerr << "gloss: " << message << "\n";
+  if (initialized_ || type <= log_warning) dispatcher_.send_notification("window/logMessage", {{"type", type}, {"message", message}});
+}
+
+json Server::range_json(const Document &document, uint32_t start, uint32_t end) const {
+  return TextRange{document.position_of(start, encoding_), document.position_of(end, encoding_)};
+}
+
+} // namespace gloss

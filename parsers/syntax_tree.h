@@ -1,0 +1,88 @@
+//===--- syntax_tree.h - the syntax tree of one document ------------------===//
+//
+// SyntaxTree owns one document's tree-sitter tree. Its API speaks bytes only:
+// the LSP layer converts positions before it gets here. Edits follow
+// tree-sitter's two-step contract: ts_tree_edit on the old tree, then a
+// reparse that reuses it, so a keystroke costs work proportional to the edit,
+// not to the file.
+//
+// Parsing has a time budget (a progress callback); a parse that exceeds it
+// leaves the tree empty, and callers degrade to "no tip" rather than stall.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GLOSS_PARSERS_SYNTAX_TREE_H
+#define GLOSS_PARSERS_SYNTAX_TREE_H
+
+#include "language_registry.h"
+#include "ts_handles.h"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gloss {
+
+/// One text replacement, described both as bytes and as (row, byte column)
+/// points, as ts_tree_edit requires.
+struct ByteEdit {
+  uint32_t start_byte = 0;
+  uint32_t old_end_byte = 0;
+  uint32_t new_end_byte = 0;
+  TSPoint start_point{0, 0};
+  TSPoint old_end_point{0, 0};
+  TSPoint new_end_point{0, 0};
+
+  /// Builds the edit that replaces old_text[start, old_end) with `inserted`,
+  /// computing the points by scanning old_text. O(size of old_text); the
+  /// document store computes points from its line index instead.
+  static ByteEdit replacing(std::string_view old_text, uint32_t start, uint32_t old_end,
+                            std::string_view inserted);
+};
+
+/// The point (row, byte column) just after `text`, starting from `origin`.
+TSPoint point_after(TSPoint origin, std::string_view text);
+
+class SyntaxTree {
+public:
+  static constexpr std::chrono::milliseconds default_parse_budget{2000};
+
+  explicit SyntaxTree(const Language &language,
+                      std::chrono::milliseconds parse_budget = default_parse_budget);
+  SyntaxTree(SyntaxTree &&) noexcept = default;
+  SyntaxTree &operator=(SyntaxTree &&) noexcept = default;
+  SyntaxTree(const SyntaxTree &) = delete;
+  SyntaxTree &operator=(const SyntaxTree &) = delete;
+
+  /// Parses `text` from scratch. Returns false when the budget ran out (the
+  /// tree is then empty).
+  bool parse(std::string_view text);
+
+  /// Applies `edit` to the current tree and reparses `new_text` (the whole
+  /// document after the edit) incrementally. Without a current tree this is
+  /// a full parse. Returns false when the budget ran out.
+  bool apply_edit(const ByteEdit &edit, std::string_view new_text);
+
+  bool empty() const { return tree_ == nullptr; }
+  /// The root node; a null node (ts_node_is_null) when empty().
+  TSNode root() const;
+  bool has_error() const;
+  /// The smallest named node containing `byte_offset` (clamped to the text).
+  TSNode node_at(uint32_t byte_offset) const;
+  const TSTree *tree() const { return tree_.get(); }
+  /// A copy of the tree for another thread (an atomic refcount bump).
+  TreeHandle snapshot() const;
+  const Language &language() const { return *language_; }
+
+private:
+  bool reparse(std::string_view text, const TSTree *old_tree);
+
+  const Language *language_;
+  std::chrono::milliseconds parse_budget_;
+  TreeHandle tree_;
+};
+
+} // namespace gloss
+
+#endif
