@@ -128,6 +128,10 @@ ExtractedAssertions extract_assertions(const Language &language, std::string_vie
     std::optional<Marker> marker = parse_marker(line, start.column, text);
     if (!marker) continue;
     result.assertion_lines.insert(start.row);
+    if (marker->id.starts_with("^") || marker->id.starts_with("<-")) {
+      result.problems.emplace_back(start.row, "one marker per comment line: put the next marker on a line of its own");
+      continue;
+    }
 
     uint32_t target = start.row;
     while (target > 0 && result.assertion_lines.count(target)) --target;

@@ -3,6 +3,8 @@
 
 #include "language_registry.h"
 
+#include <algorithm>
+
 namespace gloss {
 namespace {
 
@@ -37,6 +39,38 @@ std::string plain(std::string_view markdown) {
 
 } // namespace
 
+std::string code_excerpt(std::string_view text, uint32_t start, uint32_t end, std::size_t max_lines) {
+  start = std::min<uint32_t>(start, static_cast<uint32_t>(text.size()));
+  end = std::clamp<uint32_t>(end, start, static_cast<uint32_t>(text.size()));
+  std::size_t line_start = text.rfind('\n', start == 0 ? 0 : start - 1);
+  line_start = (line_start == std::string_view::npos || start == 0) ? 0 : line_start + 1;
+  std::size_t line_end = text.find('\n', end == start ? end : end - 1);
+  if (line_end == std::string_view::npos) line_end = text.size();
+
+  std::vector<std::string_view> lines;
+  std::string_view block = text.substr(line_start, line_end - line_start);
+  for (std::size_t at = 0; at <= block.size();) {
+    std::size_t newline = block.find('\n', at);
+    if (newline == std::string_view::npos) newline = block.size();
+    std::string_view line = block.substr(at, newline - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    at = newline + 1;
+  }
+  bool cut = lines.size() > max_lines;
+  if (cut) lines.resize(max_lines);
+  std::size_t indent = std::string_view::npos;
+  for (std::string_view line : lines) {
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first != std::string_view::npos) indent = std::min(indent, first);
+  }
+  if (indent == std::string_view::npos) indent = 0;
+  std::string excerpt;
+  for (std::string_view line : lines) excerpt += std::string(line.substr(std::min(indent, line.size()))) + "\n";
+  if (cut) excerpt += "…\n";
+  return excerpt;
+}
+
 std::string language_name(const Snippet &snippet) {
   const Language *language = language_by_id(snippet.language);
   return language ? std::string(language->display_name) : snippet.language;
@@ -44,31 +78,43 @@ std::string language_name(const Snippet &snippet) {
 
 std::optional<HoverInfo> make_hover(const MatchResult &matches) {
   const Match *best = matches.best();
-  if (!best) return std::nullopt;
+  if (!best && matches.notes.empty()) return std::nullopt;
   HoverInfo hover;
+  if (!best) {
+    // A team note with no built-in tip beside it still deserves to be seen.
+    for (const Match &note : matches.notes) hover.notes.push_back(note.snippet);
+    hover.start_byte = matches.notes.front().target_start;
+    hover.end_byte = matches.notes.front().target_end;
+    return hover;
+  }
   hover.tip = best->snippet;
   hover.start_byte = best->target_start;
   hover.end_byte = best->target_end;
+  uint32_t best_size = best->construct_end - best->construct_start;
+  // Notes about this construct or something inside it; notes about an
+  // enclosing construct would follow the learner everywhere inside it.
   for (const Match &note : matches.notes)
-    if (note.construct_start == best->construct_start && note.construct_end == best->construct_end)
-      hover.notes.push_back(note.snippet);
+    if (note.construct_end - note.construct_start <= best_size) hover.notes.push_back(note.snippet);
   for (std::size_t i = 1; i < matches.tips.size(); ++i) {
     const Match &outer = matches.tips[i];
     // Only constructs that really enclose the best one are "inside"; a tie
     // on the same node is an alternative, not a parent.
-    if (outer.construct_end - outer.construct_start > best->construct_end - best->construct_start)
-      hover.inside.push_back(outer.snippet);
+    if (outer.construct_end - outer.construct_start > best_size) hover.inside.push_back(outer.snippet);
   }
   return hover;
 }
 
 std::string render_markdown(const HoverInfo &hover) {
-  const Snippet &tip = *hover.tip;
-  std::string text = "**" + escape_markdown(tip.title) + "** · " + language_name(tip) + " · " +
-                     std::string(to_string(tip.level)) + "\n\n" + tip.summary + "\n";
-  if (!tip.links.empty()) text += "\nLearn more: " + markdown_link(tip.links.front()) + "\n";
-  for (const Snippet *note : hover.notes)
-    text += "\n---\n\n**Team note: " + escape_markdown(note->title) + "**\n\n" + note->summary + "\n";
+  std::string text;
+  if (const Snippet *tip = hover.tip) {
+    text = "**" + escape_markdown(tip->title) + "** · " + language_name(*tip) + " · " +
+           std::string(to_string(tip->level)) + "\n\n" + tip->summary + "\n";
+    if (!tip->links.empty()) text += "\nLearn more: " + markdown_link(tip->links.front()) + "\n";
+  }
+  for (const Snippet *note : hover.notes) {
+    if (!text.empty()) text += "\n---\n\n";
+    text += "**Team note: " + escape_markdown(note->title) + "**\n\n" + note->summary + "\n";
+  }
   if (!hover.inside.empty()) {
     text += "\nInside: ";
     for (std::size_t i = 0; i < hover.inside.size(); ++i)
@@ -79,11 +125,17 @@ std::string render_markdown(const HoverInfo &hover) {
 }
 
 std::string render_plaintext(const HoverInfo &hover) {
-  const Snippet &tip = *hover.tip;
-  std::string text = tip.title + " · " + language_name(tip) + " · " + std::string(to_string(tip.level)) +
-                     "\n\n" + plain(tip.summary) + "\n";
-  if (!tip.links.empty()) text += "\nLearn more: " + tip.links.front().title + " <" + tip.links.front().url + ">\n";
-  for (const Snippet *note : hover.notes) text += "\nTeam note: " + note->title + "\n" + plain(note->summary) + "\n";
+  std::string text;
+  if (const Snippet *tip = hover.tip) {
+    text = tip->title + " · " + language_name(*tip) + " · " + std::string(to_string(tip->level)) + "\n\n" +
+           plain(tip->summary) + "\n";
+    if (!tip->links.empty())
+      text += "\nLearn more: " + tip->links.front().title + " <" + tip->links.front().url + ">\n";
+  }
+  for (const Snippet *note : hover.notes) {
+    if (!text.empty()) text += "\n";
+    text += "Team note: " + note->title + "\n" + plain(note->summary) + "\n";
+  }
   if (!hover.inside.empty()) {
     text += "\nInside: ";
     for (std::size_t i = 0; i < hover.inside.size(); ++i) text += (i ? " > " : "") + hover.inside[i]->title;

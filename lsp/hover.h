@@ -19,14 +19,14 @@
 namespace gloss {
 
 struct HoverInfo {
-  const Snippet *tip = nullptr;
+  const Snippet *tip = nullptr;       ///< nullptr when only team notes apply here.
   std::vector<const Snippet *> notes;
   std::vector<const Snippet *> inside; ///< enclosing constructs, innermost first.
   uint32_t start_byte = 0;             ///< the range the tip explains.
   uint32_t end_byte = 0;
 };
 
-/// Nothing when no tip matches.
+/// Nothing when neither a tip nor a team note matches.
 std::optional<HoverInfo> make_hover(const MatchResult &matches);
 
 std::string render_markdown(const HoverInfo &hover);
@@ -36,6 +36,11 @@ std::string render_plaintext(const HoverInfo &hover);
 /// code at the cursor when given.
 std::string render_explanation(const Snippet &snippet, std::string_view code_at_cursor = {},
                                std::string_view code_language = {});
+
+/// The whole lines of `text` that hold [start, end), with their common
+/// indentation removed and at most `max_lines` of them ("…" marks a cut):
+/// the learner's own code, as an explanation quotes it.
+std::string code_excerpt(std::string_view text, uint32_t start, uint32_t end, std::size_t max_lines);
 
 /// The language's display name for a snippet ("Python").
 std::string language_name(const Snippet &snippet);

@@ -47,7 +47,7 @@ void Dispatcher::on_notification(std::string method, NotificationHandler handler
   notifications_[std::move(method)] = std::move(handler);
 }
 
-void Dispatcher::handle(std::string_view body) {
+void Dispatcher::handle_text(std::string_view body) {
   json message = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (message.is_discarded()) {
     send_parse_error("invalid JSON");

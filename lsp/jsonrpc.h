@@ -77,8 +77,8 @@ public:
   void on_notification(std::string method, NotificationHandler handler);
   void set_request_gate(RequestGate gate) { gate_ = std::move(gate); }
 
-  /// Handles one message body.
-  void handle(std::string_view body);
+  /// Handles one message body (parses it first).
+  void handle_text(std::string_view body);
   /// Handles an already-parsed message.
   void handle(const json &message);
 

@@ -29,6 +29,9 @@ namespace {
 
 using namespace gloss;
 
+/// At most this many lines of the user's code go into an explanation.
+constexpr std::size_t max_context_lines = 30;
+
 struct Location {
   std::string path;
   uint32_t line = 0;   // 1-based
@@ -118,9 +121,9 @@ int run_explain(const std::string &location_text, bool full, const std::vector<s
     return 1;
   }
   if (full) {
-    const Match &best = *matches.best();
-    std::string code = text->substr(best.construct_start, best.construct_end - best.construct_start);
-    std::cout << render_explanation(*hover->tip, code, language->fence_tags.front());
+    const Match &best = matches.best() ? *matches.best() : matches.notes.front();
+    std::string code = code_excerpt(*text, best.construct_start, best.construct_end, max_context_lines);
+    std::cout << render_explanation(*best.snippet, code, language->fence_tags.front());
   } else {
     std::cout << render_markdown(*hover);
   }

@@ -19,16 +19,6 @@ constexpr int log_warning = 2;
 /// At most this many lines of the user's code go into an explanation.
 constexpr std::size_t max_context_lines = 30;
 
-std::string first_lines(std::string_view text, std::size_t count) {
-  std::size_t end = 0;
-  for (std::size_t line = 0; line < count; ++line) {
-    end = text.find('\n', end);
-    if (end == std::string_view::npos) return std::string(text);
-    ++end;
-  }
-  return std::string(text.substr(0, end)) + "…\n";
-}
-
 std::string file_name_for(std::string_view id) {
   std::string name(id);
   for (char &c : name)
@@ -215,8 +205,7 @@ void Server::on_execute_command(const json &params, Reply &reply) {
       MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
       for (const Match &match : matches.tips) {
         if (match.snippet != snippet) continue;
-        context = first_lines(std::string_view(document->text).substr(match.construct_start, match.construct_end - match.construct_start),
-                              max_context_lines);
+        context = code_excerpt(document->text, match.construct_start, match.construct_end, max_context_lines);
         context_language = std::string(document->language->fence_tags.front());
         break;
       }

@@ -1,0 +1,223 @@
+// End to end: the real `gloss lsp` binary, driven over pipes like an editor.
+#include "annotations.h"
+#include "line_index.h"
+#include "lsp_client.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace gloss {
+namespace {
+
+using testing::Annotations;
+using testing::json;
+using testing::LspClient;
+
+json position_json(const Annotations &code, uint32_t offset, PositionEncoding encoding = PositionEncoding::Utf16) {
+  LineIndex index(code.code());
+  TextPosition position = index.position_of(offset, encoding, code.code());
+  return {{"line", position.line}, {"character", position.character}};
+}
+
+json position_params(const std::string &uri, const json &position) {
+  return {{"textDocument", {{"uri", uri}}}, {"position", position}};
+}
+
+struct Session : ::testing::Test {
+  std::string cache = testing::make_temp_directory();
+  void TearDown() override { std::filesystem::remove_all(cache); }
+};
+
+const char *python_fixture = R"(def evens(limit):
+    return [n * n ^for n in range(limit) if n % 2 == 0]
+
+
+squares = {k: k $dict^* k for k in range(3)}
+)";
+
+TEST_F(Session, InitializeHoverChangeCodeActionExplainShutdown) {
+  LspClient client({"lsp"}, cache);
+  json init = client.initialize();
+  json capabilities = init["result"]["capabilities"];
+  EXPECT_EQ(capabilities["positionEncoding"], "utf-16");
+  EXPECT_EQ(capabilities["textDocumentSync"]["change"], 2);
+  EXPECT_EQ(capabilities["hoverProvider"], true);
+  EXPECT_EQ(init["result"]["serverInfo"]["name"], "gloss");
+
+  Annotations code(python_fixture);
+  std::string uri = "file:///project/evens.py";
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+
+  // Hover on the list comprehension.
+  json hover = client.request("textDocument/hover", position_params(uri, position_json(code, code.point())));
+  ASSERT_TRUE(hover["result"].is_object()) << hover.dump();
+  EXPECT_EQ(hover["result"]["contents"]["kind"], "markdown");
+  std::string text = hover["result"]["contents"]["value"];
+  EXPECT_NE(text.find("**List comprehension**"), std::string::npos) << text;
+  EXPECT_NE(text.find("Learn more: [Python tutorial"), std::string::npos) << text;
+  // The tip's range is the whole comprehension, brackets included.
+  uint32_t start = static_cast<uint32_t>(code.code().find('['));
+  uint32_t end = static_cast<uint32_t>(code.code().find(']')) + 1;
+  EXPECT_EQ(hover["result"]["range"]["start"], position_json(code, start));
+  EXPECT_EQ(hover["result"]["range"]["end"], position_json(code, end));
+
+  // Hover on the dict comprehension.
+  json dict_hover = client.request("textDocument/hover", position_params(uri, position_json(code, code.point("dict"))));
+  EXPECT_NE(dict_hover["result"]["contents"]["value"].get<std::string>().find("Dictionary comprehension"), std::string::npos)
+      << dict_hover.dump();
+
+  // Incremental edit: turn the list comprehension into a generator expression.
+  json open_bracket = position_json(code, start);
+  json after_open = {{"line", open_bracket["line"]}, {"character", open_bracket["character"].get<int>() + 1}};
+  json close_bracket = position_json(code, end - 1);
+  json after_close = {{"line", close_bracket["line"]}, {"character", close_bracket["character"].get<int>() + 1}};
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                 {"contentChanges",
+                  {{{"range", {{"start", close_bracket}, {"end", after_close}}}, {"text", ")"}},
+                   {{"range", {{"start", open_bracket}, {"end", after_open}}}, {"text", "sum("}}}}});
+  json after = client.request("textDocument/hover", position_params(uri, position_json(code, code.point())));
+  std::string after_text = after["result"]["contents"]["value"];
+  // "sum(n * n for ...)" is a call whose sole argument is a generator expression.
+  EXPECT_NE(after_text.find("Generator expression"), std::string::npos) << after_text;
+
+  // Code actions at the dict comprehension.
+  json actions = client.request("textDocument/codeAction",
+                                {{"textDocument", {{"uri", uri}}},
+                                 {"range", {{"start", position_json(code, code.point("dict"))},
+                                            {"end", position_json(code, code.point("dict"))}}},
+                                 {"context", {{"diagnostics", json::array()}}}});
+  ASSERT_TRUE(actions["result"].is_array()) << actions.dump();
+  ASSERT_FALSE(actions["result"].empty());
+  json action = actions["result"][0];
+  EXPECT_EQ(action["title"], "Explain this: Dictionary comprehension");
+  EXPECT_EQ(action["command"]["command"], "gloss.explain");
+
+  // Execute it: the explanation comes back, is written to the cache and shown.
+  json explained = client.request("workspace/executeCommand",
+                                  {{"command", action["command"]["command"]}, {"arguments", action["command"]["arguments"]}});
+  ASSERT_TRUE(explained["result"].is_object()) << explained.dump();
+  std::string markdown = explained["result"]["markdown"];
+  EXPECT_NE(markdown.find("# Dictionary comprehension"), std::string::npos);
+  EXPECT_NE(markdown.find("## In your code"), std::string::npos);
+  EXPECT_NE(markdown.find("{k: k * k for k in range(3)}"), std::string::npos) << markdown;
+  std::string explained_uri = explained["result"]["uri"];
+  std::string path = explained_uri.substr(std::string("file://").size());
+  EXPECT_EQ(path.rfind(cache, 0), 0u) << path;
+  std::ifstream written(path);
+  std::string on_disk((std::istreambuf_iterator<char>(written)), {});
+  EXPECT_EQ(on_disk, markdown);
+  ASSERT_EQ(client.server_requests.size(), 1u);
+  EXPECT_EQ(client.server_requests[0]["method"], "window/showDocument");
+  EXPECT_EQ(client.server_requests[0]["params"]["uri"], explained_uri);
+
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", uri}}}});
+  json closed = client.request("textDocument/hover", position_params(uri, position_json(code, code.point())));
+  EXPECT_TRUE(closed["result"].is_null());
+
+  json shutdown = client.request("shutdown", nullptr);
+  EXPECT_TRUE(shutdown.contains("result") && shutdown["result"].is_null()) << shutdown.dump();
+  client.notify("exit", nullptr);
+  EXPECT_EQ(client.wait_for_exit(), 0);
+}
+
+TEST_F(Session, PlainTextClientsGetPlainText) {
+  LspClient client({"lsp"}, cache);
+  client.initialize(json::object());
+  Annotations code("f = lambda x: x ^+ 1\n");
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", "file:///a.py"}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  json hover = client.request("textDocument/hover", position_params("file:///a.py", position_json(code, code.point())));
+  EXPECT_EQ(hover["result"]["contents"]["kind"], "plaintext");
+  std::string text = hover["result"]["contents"]["value"];
+  EXPECT_NE(text.find("Lambda"), std::string::npos);
+  EXPECT_EQ(text.find("**"), std::string::npos) << text;
+  EXPECT_EQ(text.find("]("), std::string::npos) << text;
+}
+
+TEST_F(Session, Utf16PositionsCountEmojiAsTwoUnits) {
+  LspClient client({"lsp"}, cache);
+  client.initialize();
+  Annotations code("label = '\xF0\x9F\x98\x80\xF0\x9F\x98\x80'; f = (a) [[^=>]] a;\n");
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", "file:///a.js"}, {"languageId", "javascript"}, {"version", 1}, {"text", code.code()}}}});
+  json position = position_json(code, code.point());
+  EXPECT_EQ(position["character"], 24); // 2 emoji = 4 UTF-16 units (8 bytes)
+  json hover = client.request("textDocument/hover", position_params("file:///a.js", position));
+  ASSERT_TRUE(hover["result"].is_object()) << hover.dump();
+  EXPECT_NE(hover["result"]["contents"]["value"].get<std::string>().find("Arrow function"), std::string::npos);
+  auto [start, end] = code.range();
+  EXPECT_EQ(hover["result"]["range"]["start"], position_json(code, start));
+  EXPECT_EQ(hover["result"]["range"]["end"], position_json(code, end));
+}
+
+TEST_F(Session, Utf8IsNegotiatedWhenOffered) {
+  LspClient client({"lsp"}, cache);
+  json capabilities = LspClient::default_capabilities();
+  capabilities["general"] = {{"positionEncodings", {"utf-8", "utf-16"}}};
+  json init = client.initialize(capabilities);
+  EXPECT_EQ(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+  Annotations code("name = '\xE6\x97\xA5\xE6\x9C\xAC'\nvalues = [v ^for v in name]\n");
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", "file:///a.py"}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  // Edit the CJK line with byte columns: replace "日本" (bytes 8..14) by "ab".
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", "file:///a.py"}, {"version", 2}}},
+                 {"contentChanges", {{{"range", {{"start", {{"line", 0}, {"character", 8}}}, {"end", {{"line", 0}, {"character", 14}}}}},
+                                      {"text", "ab"}}}}});
+  json hover = client.request("textDocument/hover",
+                              position_params("file:///a.py", position_json(code, code.point(), PositionEncoding::Utf8)));
+  ASSERT_TRUE(hover["result"].is_object()) << hover.dump();
+  EXPECT_NE(hover["result"]["contents"]["value"].get<std::string>().find("List comprehension"), std::string::npos);
+}
+
+TEST_F(Session, ContentDirectoriesLayerOverTheBuiltInPack) {
+  std::string team = testing::make_temp_directory();
+  std::filesystem::create_directories(team + "/python");
+  std::ofstream(team + "/python/lambda.md") << R"(---
+id: python/lambda
+title: Team lambda
+language: python
+level: beginner
+query: |
+  (lambda) @construct
+links:
+  - title: Reference
+    url: https://docs.python.org/3/reference/expressions.html#lambda
+---
+Our house rule: name your functions.
+)";
+  std::string options = testing::make_temp_directory();
+  std::filesystem::create_directories(options + "/python");
+  std::ofstream(options + "/python/note.md") << R"(---
+id: python/print-note
+title: Use the logger
+kind: note
+language: python
+level: beginner
+query: |
+  (call function: (identifier) @_f (#eq? @_f "print")) @construct
+---
+In this codebase, log with `log.info` instead of `print`.
+)";
+  LspClient client({"lsp", "--content", team}, cache);
+  client.initialize(LspClient::default_capabilities(), {{"contentPaths", {options}}});
+  Annotations code("f = lambda x: ^x\np^rint(f(1))\n");
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", "file:///a.py"}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  auto points = code.points();
+  json hover = client.request("textDocument/hover", position_params("file:///a.py", position_json(code, points[0])));
+  EXPECT_NE(hover["result"]["contents"]["value"].get<std::string>().find("Team lambda"), std::string::npos) << hover.dump();
+  json note = client.request("textDocument/hover", position_params("file:///a.py", position_json(code, points[1])));
+  // No built-in tip explains a plain call, so the team note stands alone.
+  std::string note_text = note["result"]["contents"]["value"];
+  EXPECT_NE(note_text.find("**Team note: Use the logger**"), std::string::npos) << note.dump();
+  std::filesystem::remove_all(team);
+  std::filesystem::remove_all(options);
+}
+
+} // namespace
+} // namespace gloss

@@ -1,0 +1,75 @@
+// The built-in pack is product: every snippet loads cleanly, compiles, passes
+// its own examples, links only to official references and keeps its hover short.
+#include "content_index.h"
+#include "content_loader.h"
+#include "content_tester.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace gloss {
+namespace {
+
+const std::vector<std::string> official_hosts = {
+    "https://docs.python.org/",   "https://en.cppreference.com/", "https://developer.mozilla.org/",
+    "https://go.dev/",            "https://doc.rust-lang.org/",   "https://docs.oracle.com/",
+    "https://www.gnu.org/",       "https://gnu.org/",             "https://www.typescriptlang.org/",
+};
+
+struct BuiltinPack : ::testing::Test {
+  static void SetUpTestSuite() {
+    loaded = new LoadedContent(load_builtin_content());
+    index = new ContentIndex(loaded->snippets);
+  }
+  static void TearDownTestSuite() {
+    delete index;
+    delete loaded;
+  }
+  static LoadedContent *loaded;
+  static ContentIndex *index;
+};
+LoadedContent *BuiltinPack::loaded = nullptr;
+ContentIndex *BuiltinPack::index = nullptr;
+
+TEST_F(BuiltinPack, LoadsAndCompilesWithoutAnyDiagnostic) {
+  for (const auto &diagnostic : loaded->diagnostics) ADD_FAILURE() << format_diagnostic(diagnostic);
+  for (const auto &diagnostic : index->check_queries()) ADD_FAILURE() << format_diagnostic(diagnostic);
+}
+
+TEST_F(BuiltinPack, HasAtLeastEightSnippetsForEachStarterLanguage) {
+  for (const char *language : {"python", "cpp", "javascript"}) {
+    auto count = std::count_if(index->snippets().begin(), index->snippets().end(),
+                               [&](const Snippet &s) { return s.language == language; });
+    EXPECT_GE(count, 8) << language;
+  }
+}
+
+TEST_F(BuiltinPack, EveryExampleAssertionHolds) {
+  TestReport report = test_examples(*index, [](const Snippet &) { return true; });
+  EXPECT_GT(report.assertions, 50u);
+  for (const TestFailure &failure : report.failures) ADD_FAILURE() << failure.message();
+  for (const std::string &id : report.untested) ADD_FAILURE() << id << " has no positive assertion";
+}
+
+TEST_F(BuiltinPack, LinksGoOnlyToOfficialReferences) {
+  for (const Snippet &snippet : index->snippets()) {
+    EXPECT_FALSE(snippet.links.empty()) << snippet.id;
+    for (const Link &link : snippet.links) {
+      bool official = std::any_of(official_hosts.begin(), official_hosts.end(),
+                                  [&](const std::string &host) { return link.url.rfind(host, 0) == 0; });
+      EXPECT_TRUE(official) << snippet.id << ": " << link.url;
+    }
+  }
+}
+
+TEST_F(BuiltinPack, HoverSummariesAreShort) {
+  for (const Snippet &snippet : index->snippets()) {
+    EXPECT_LE(snippet.summary.size(), 300u) << snippet.id;
+    EXPECT_LE(std::count(snippet.summary.begin(), snippet.summary.end(), '\n'), 2) << snippet.id;
+    EXPECT_NE(snippet.details.find("## "), std::string::npos) << snippet.id << " has no explanation section";
+  }
+}
+
+} // namespace
+} // namespace gloss

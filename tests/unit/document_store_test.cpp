@@ -1,0 +1,96 @@
+#include "document_store.h"
+
+#include <gtest/gtest.h>
+
+namespace gloss {
+namespace {
+
+std::string tree_string(const SyntaxTree &tree) {
+  char *string = ts_node_string(tree.root());
+  std::string result(string);
+  free(string);
+  return result;
+}
+
+void expect_tree_matches_text(const Document &document) {
+  ASSERT_TRUE(document.tree);
+  SyntaxTree full(*document.language);
+  ASSERT_TRUE(full.parse(document.text));
+  EXPECT_EQ(tree_string(*document.tree), tree_string(full));
+}
+
+TEST(DocumentStore, OpensWithTheLanguageFromTheLanguageIdOrTheExtension) {
+  DocumentStore store;
+  EXPECT_EQ(store.open("file:///a.txt", "python", 1, "x = 1\n").language->id, "python");
+  EXPECT_EQ(store.open("file:///b.cpp", "unknown-id", 1, "int x;\n").language->id, "cpp");
+  const Document &plain = store.open("file:///c.txt", "plaintext", 1, "hello");
+  EXPECT_EQ(plain.language, nullptr);
+  EXPECT_FALSE(plain.tree);
+}
+
+TEST(DocumentStore, AppliesUtf16RangesAfterAnEmoji) {
+  DocumentStore store;
+  store.open("file:///a.py", "python", 1, "s = '\xF0\x9F\x98\x80'; x = 1\n");
+  // "s = '😀'; x" — the 'x' is at UTF-16 column 10 (the emoji counts 2).
+  ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 10}, {0, 11}}, "yy"}}, PositionEncoding::Utf16));
+  const Document *document = store.get("file:///a.py");
+  EXPECT_EQ(document->text, "s = '\xF0\x9F\x98\x80'; yy = 1\n");
+  EXPECT_EQ(document->version, 2);
+  expect_tree_matches_text(*document);
+}
+
+TEST(DocumentStore, AppliesUtf8RangesAfterCjkText) {
+  DocumentStore store;
+  store.open("file:///a.py", "python", 1, "s = '\xE6\x97\xA5'\nx = 1\n");
+  ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 5}, {0, 8}}, "ab"}}, PositionEncoding::Utf8));
+  EXPECT_EQ(store.get("file:///a.py")->text, "s = 'ab'\nx = 1\n");
+  expect_tree_matches_text(*store.get("file:///a.py"));
+}
+
+TEST(DocumentStore, AppliesSeveralChangesInOrderAcrossLines) {
+  DocumentStore store;
+  store.open("file:///a.py", "python", 1, "a = 1\nb = 2\n");
+  std::vector<TextChange> changes = {
+      {TextRange{{1, 0}, {1, 1}}, "bee"},
+      {TextRange{{0, 5}, {1, 0}}, "\n\n"},
+  };
+  ASSERT_TRUE(store.change("file:///a.py", 2, changes, PositionEncoding::Utf16));
+  EXPECT_EQ(store.get("file:///a.py")->text, "a = 1\n\nbee = 2\n");
+  expect_tree_matches_text(*store.get("file:///a.py"));
+}
+
+TEST(DocumentStore, ReversedAndPastTheEndRangesAreClampedNotFatal) {
+  DocumentStore store;
+  store.open("file:///a.py", "python", 1, "abc\n");
+  ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 2}, {0, 1}}, "X"}}, PositionEncoding::Utf16));
+  EXPECT_EQ(store.get("file:///a.py")->text, "aXc\n");
+  ASSERT_TRUE(store.change("file:///a.py", 3, {{TextRange{{9, 9}, {12, 0}}, "tail"}}, PositionEncoding::Utf16));
+  EXPECT_EQ(store.get("file:///a.py")->text, "aXc\ntail");
+  expect_tree_matches_text(*store.get("file:///a.py"));
+}
+
+TEST(DocumentStore, FullTextChangeReplacesEverything) {
+  DocumentStore store;
+  store.open("file:///a.js", "javascript", 1, "let a = 1;");
+  ASSERT_TRUE(store.change("file:///a.js", 2, {{std::nullopt, "const f = () => 2;"}}, PositionEncoding::Utf16));
+  EXPECT_EQ(store.get("file:///a.js")->text, "const f = () => 2;");
+  expect_tree_matches_text(*store.get("file:///a.js"));
+}
+
+TEST(DocumentStore, ChangeOfAnUnopenedDocumentIsRefused) {
+  DocumentStore store;
+  EXPECT_FALSE(store.change("file:///nope.py", 1, {{std::nullopt, "x"}}, PositionEncoding::Utf16));
+  store.open("file:///a.py", "python", 1, "x");
+  store.close("file:///a.py");
+  EXPECT_EQ(store.get("file:///a.py"), nullptr);
+}
+
+TEST(Uri, DecodesAndEncodesFileUris) {
+  EXPECT_EQ(path_from_uri("file:///home/a%20b/c.py"), "/home/a b/c.py");
+  EXPECT_EQ(path_from_uri("file://localhost/x.py"), "/x.py");
+  EXPECT_EQ(uri_from_path("/tmp/a b#.md"), "file:///tmp/a%20b%23.md");
+  EXPECT_EQ(path_from_uri(uri_from_path("/tmp/é x.md")), "/tmp/é x.md");
+}
+
+} // namespace
+} // namespace gloss
