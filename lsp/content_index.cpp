@@ -2,6 +2,7 @@
 #include "content_index.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace gloss {
@@ -32,6 +33,62 @@ struct Segment {
   uint32_t start = 0;
   const Snippet *snippet = nullptr;
 };
+
+const Segment &segment_at(const std::vector<Segment> &segments, uint32_t offset) {
+  auto segment = std::upper_bound(segments.begin(), segments.end(), offset,
+                                  [](uint32_t value, const Segment &s) { return value < s.start; });
+  return segment == segments.begin() ? *segment : *std::prev(segment);
+}
+
+using Reporter = std::function<void(const Snippet &, uint32_t, std::string)>;
+
+/// Fills result.patterns from a compiled query. Snippets with an unusable
+/// pattern are reported and added to `excluded`; returns false if any was.
+bool describe_patterns(const TSQuery *query, const std::vector<Segment> &segments, const std::string &source,
+                       CompiledLanguage &result, const Reporter &report, std::set<const Snippet *> &excluded) {
+  uint32_t capture_count = ts_query_capture_count(query);
+  std::optional<uint32_t> construct_id;
+  std::optional<uint32_t> focus_id;
+  for (uint32_t id = 0; id < capture_count; ++id) {
+    uint32_t length = 0;
+    const char *chars = ts_query_capture_name_for_id(query, id, &length);
+    std::string_view name(chars, length); // length is only set once the call returns
+    if (name == "construct") construct_id = id;
+    if (name == "focus") focus_id = id;
+  }
+
+  uint32_t pattern_count = ts_query_pattern_count(query);
+  result.patterns.clear();
+  result.patterns.resize(pattern_count);
+  bool all_usable = true;
+  for (uint32_t pattern = 0; pattern < pattern_count; ++pattern) {
+    uint32_t start = ts_query_start_byte_for_pattern(query, pattern);
+    const Segment &segment = segment_at(segments, start);
+    const Snippet &snippet = *segment.snippet;
+    CompiledPattern &compiled = result.patterns[pattern];
+    uint32_t line = snippet.query_line + static_cast<uint32_t>(std::count(
+                                             source.begin() + segment.start, source.begin() + start, '\n'));
+    std::string error;
+    if (!construct_id || ts_query_capture_quantifier_for_id(query, pattern, *construct_id) == TSQuantifierZero) {
+      error = "pattern does not capture @construct (a predicate belongs inside its pattern's parentheses)";
+    } else if (!compiled.predicates.compile(query, pattern, error)) {
+      // error is set
+    }
+    if (!error.empty()) {
+      if (!excluded.count(&snippet)) report(snippet, line, error);
+      excluded.insert(&snippet);
+      all_usable = false;
+      continue;
+    }
+    compiled.snippet = &snippet;
+    compiled.construct_capture = *construct_id;
+    if (focus_id && ts_query_capture_quantifier_for_id(query, pattern, *focus_id) != TSQuantifierZero)
+      compiled.focus_capture = *focus_id;
+    uint32_t end = ts_query_end_byte_for_pattern(query, pattern);
+    compiled.specificity = (end - start) + 32 * static_cast<uint32_t>(compiled.predicates.size());
+  }
+  return all_usable;
+}
 
 } // namespace
 
@@ -86,7 +143,11 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
       result->diagnostics.push_back({snippet.source, line, Severity::Error, std::move(message)});
   };
 
-  // Compile the combined query; on an error, drop the snippet it points into and retry.
+  // Compile the combined query. A snippet whose query does not compile, or
+  // whose patterns are unusable, is reported, left out, and the rest are
+  // compiled again: the query then holds only good patterns (no
+  // ts_query_disable_pattern, which crashes the cursor once every pattern
+  // is disabled in tree-sitter 0.25).
   std::set<const Snippet *> excluded;
   std::vector<Segment> segments;
   std::string source;
@@ -105,72 +166,22 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
     TSQueryError error = TSQueryErrorNone;
     query.reset(ts_query_new(language.grammar(), source.data(), static_cast<uint32_t>(source.size()),
                              &error_offset, &error));
-    if (query) break;
-    auto segment = std::upper_bound(segments.begin(), segments.end(), error_offset,
-                                    [](uint32_t offset, const Segment &s) { return offset < s.start; });
-    if (segment != segments.begin()) --segment;
-    const Snippet &bad = *segment->snippet;
-    uint32_t local = error_offset - segment->start;
-    std::string_view text = bad.query;
-    uint32_t line = bad.query_line + static_cast<uint32_t>(std::count(text.begin(), text.begin() + std::min<std::size_t>(local, text.size()), '\n'));
-    std::string message = "query does not compile for " + std::string(language.display_name) +
-                          ": " + std::string(query_error_kind(error));
-    std::string word = word_at(source, error_offset);
-    if (!word.empty()) message += " '" + word + "'";
-    report(bad, line, message);
-    excluded.insert(&bad);
-  }
-
-  uint32_t capture_count = ts_query_capture_count(query.get());
-  std::optional<uint32_t> construct_id;
-  std::optional<uint32_t> focus_id;
-  for (uint32_t id = 0; id < capture_count; ++id) {
-    uint32_t length = 0;
-    const char *chars = ts_query_capture_name_for_id(query.get(), id, &length);
-    std::string_view name(chars, length); // length is only set once the call returns
-    if (name == "construct") construct_id = id;
-    if (name == "focus") focus_id = id;
-  }
-
-  uint32_t pattern_count = ts_query_pattern_count(query.get());
-  result->patterns.resize(pattern_count);
-  std::set<const Snippet *> broken;
-  for (uint32_t pattern = 0; pattern < pattern_count; ++pattern) {
-    uint32_t start = ts_query_start_byte_for_pattern(query.get(), pattern);
-    auto segment = std::upper_bound(segments.begin(), segments.end(), start,
-                                    [](uint32_t offset, const Segment &s) { return offset < s.start; });
-    --segment;
-    const Snippet &snippet = *segment->snippet;
-    CompiledPattern &compiled = result->patterns[pattern];
-    uint32_t line = snippet.query_line +
-                    static_cast<uint32_t>(std::count(source.begin() + segment->start, source.begin() + start, '\n'));
-    if (!construct_id || ts_query_capture_quantifier_for_id(query.get(), pattern, *construct_id) ==
-                             TSQuantifierZero) {
-      report(snippet, line, "pattern does not capture @construct");
-      broken.insert(&snippet);
+    if (!query) {
+      const Segment &segment = segment_at(segments, error_offset);
+      const Snippet &bad = *segment.snippet;
+      uint32_t local = error_offset - segment.start;
+      std::string_view text = bad.query;
+      uint32_t line = bad.query_line + static_cast<uint32_t>(std::count(
+                                           text.begin(), text.begin() + std::min<std::size_t>(local, text.size()), '\n'));
+      std::string message = "query does not compile for " + std::string(language.display_name) + ": " +
+                            std::string(query_error_kind(error));
+      std::string word = word_at(source, error_offset);
+      if (!word.empty()) message += " '" + word + "'";
+      report(bad, line, message);
+      excluded.insert(&bad);
       continue;
     }
-    std::string error;
-    if (!compiled.predicates.compile(query.get(), pattern, error)) {
-      report(snippet, line, error);
-      broken.insert(&snippet);
-      continue;
-    }
-    compiled.snippet = &snippet;
-    compiled.construct_capture = *construct_id;
-    if (focus_id &&
-        ts_query_capture_quantifier_for_id(query.get(), pattern, *focus_id) != TSQuantifierZero)
-      compiled.focus_capture = *focus_id;
-    uint32_t end = ts_query_end_byte_for_pattern(query.get(), pattern);
-    compiled.specificity = (end - start) + 32 * static_cast<uint32_t>(compiled.predicates.size());
-  }
-  // A snippet with one broken pattern is left out entirely: half a tip misleads.
-  for (uint32_t pattern = 0; pattern < pattern_count; ++pattern) {
-    CompiledPattern &compiled = result->patterns[pattern];
-    if (!compiled.snippet || broken.count(compiled.snippet)) {
-      compiled.snippet = nullptr;
-      ts_query_disable_pattern(query.get(), pattern);
-    }
+    if (describe_patterns(query.get(), segments, source, *result, report, excluded)) break;
   }
   result->query = std::move(query);
   return result;

@@ -1,16 +1,13 @@
 #include "document_store.h"
 
+#include "tree_string.h"
+
 #include <gtest/gtest.h>
 
 namespace gloss {
 namespace {
 
-std::string tree_string(const SyntaxTree &tree) {
-  char *string = ts_node_string(tree.root());
-  std::string result(string);
-  free(string);
-  return result;
-}
+using testing::tree_string;
 
 void expect_tree_matches_text(const Document &document) {
   ASSERT_TRUE(document.tree);

@@ -26,16 +26,19 @@ std::string compile_error(const std::string &query) {
   return diagnostics.empty() ? "" : diagnostics[0].message;
 }
 
-const std::string call_query = "(call function: (attribute attribute: (identifier) @_name)) @construct ";
+/// The call pattern with `predicate` inside its outer parentheses.
+std::string call_query_with(const std::string &predicate) {
+  return "((call function: (attribute attribute: (identifier) @_name)) @construct " + predicate + ")";
+}
 
 TEST(QueryPredicates, EqComparesCaptureTextWithAString) {
-  EXPECT_EQ(ids_at(call_query + "(#eq? @_name \"commit\")", "s.commit()\n", 2).size(), 1u);
-  EXPECT_TRUE(ids_at(call_query + "(#eq? @_name \"commit\")", "s.rollback()\n", 2).empty());
+  EXPECT_EQ(ids_at(call_query_with("(#eq? @_name \"commit\")"), "s.commit()\n", 2).size(), 1u);
+  EXPECT_TRUE(ids_at(call_query_with("(#eq? @_name \"commit\")"), "s.rollback()\n", 2).empty());
 }
 
 TEST(QueryPredicates, NotEqNegates) {
-  EXPECT_TRUE(ids_at(call_query + "(#not-eq? @_name \"commit\")", "s.commit()\n", 2).empty());
-  EXPECT_EQ(ids_at(call_query + "(#not-eq? @_name \"commit\")", "s.rollback()\n", 2).size(), 1u);
+  EXPECT_TRUE(ids_at(call_query_with("(#not-eq? @_name \"commit\")"), "s.commit()\n", 2).empty());
+  EXPECT_EQ(ids_at(call_query_with("(#not-eq? @_name \"commit\")"), "s.rollback()\n", 2).size(), 1u);
 }
 
 TEST(QueryPredicates, EqComparesTwoCaptures) {
@@ -45,30 +48,35 @@ TEST(QueryPredicates, EqComparesTwoCaptures) {
 }
 
 TEST(QueryPredicates, MatchUsesRe2AndFindsASubstring) {
-  EXPECT_EQ(ids_at(call_query + "(#match? @_name \"^comm\")", "s.commit()\n", 2).size(), 1u);
-  EXPECT_TRUE(ids_at(call_query + "(#match? @_name \"^mit\")", "s.commit()\n", 2).empty());
-  EXPECT_EQ(ids_at(call_query + "(#not-match? @_name \"^roll\")", "s.commit()\n", 2).size(), 1u);
+  EXPECT_EQ(ids_at(call_query_with("(#match? @_name \"^comm\")"), "s.commit()\n", 2).size(), 1u);
+  EXPECT_TRUE(ids_at(call_query_with("(#match? @_name \"^mit\")"), "s.commit()\n", 2).empty());
+  EXPECT_EQ(ids_at(call_query_with("(#not-match? @_name \"^roll\")"), "s.commit()\n", 2).size(), 1u);
 }
 
 TEST(QueryPredicates, AnyOfAcceptsAnyListedString) {
-  std::string query = call_query + "(#any-of? @_name \"add\" \"commit\" \"flush\")";
+  std::string query = call_query_with("(#any-of? @_name \"add\" \"commit\" \"flush\")");
   EXPECT_EQ(ids_at(query, "s.flush()\n", 2).size(), 1u);
   EXPECT_TRUE(ids_at(query, "s.close()\n", 2).empty());
 }
 
 TEST(QueryPredicates, ReportsWrongArguments) {
-  EXPECT_NE(compile_error(call_query + "(#eq? @_name)").find("#eq? needs"), std::string::npos);
-  EXPECT_NE(compile_error(call_query + "(#match? @_name @_name)").find("regular expression"), std::string::npos);
-  EXPECT_NE(compile_error(call_query + "(#any-of? @_name)").find("#any-of?"), std::string::npos);
+  EXPECT_NE(compile_error(call_query_with("(#eq? @_name)")).find("#eq? needs"), std::string::npos);
+  EXPECT_NE(compile_error(call_query_with("(#match? @_name @_name)")).find("regular expression"), std::string::npos);
+  EXPECT_NE(compile_error(call_query_with("(#any-of? @_name)")).find("#any-of?"), std::string::npos);
 }
 
 TEST(QueryPredicates, ReportsAnInvalidRegex) {
-  EXPECT_NE(compile_error(call_query + "(#match? @_name \"(unclosed\")").find("invalid regular expression"),
+  EXPECT_NE(compile_error(call_query_with("(#match? @_name \"(unclosed\")")).find("invalid regular expression"),
             std::string::npos);
 }
 
+TEST(QueryPredicates, APredicateOutsideItsPatternIsReported) {
+  std::string query = "(call function: (attribute attribute: (identifier) @_name)) @construct (#eq? @_name \"x\")";
+  EXPECT_NE(compile_error(query).find("does not capture @construct"), std::string::npos);
+}
+
 TEST(QueryPredicates, ReportsAnUnsupportedPredicate) {
-  EXPECT_NE(compile_error(call_query + "(#set! foo \"bar\")").find("unsupported predicate #set!"), std::string::npos);
+  EXPECT_NE(compile_error(call_query_with("(#set! foo \"bar\")")).find("unsupported predicate #set!"), std::string::npos);
 }
 
 } // namespace

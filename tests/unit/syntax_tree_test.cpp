@@ -1,5 +1,7 @@
 #include "syntax_tree.h"
 
+#include "tree_string.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -7,12 +9,7 @@
 namespace gloss {
 namespace {
 
-std::string tree_string(const SyntaxTree &tree) {
-  char *string = ts_node_string(tree.root());
-  std::string result(string);
-  free(string);
-  return result;
-}
+using testing::tree_string;
 
 TEST(SyntaxTree, ParsesAndFindsTheNodeAtAnOffset) {
   SyntaxTree tree(*language_by_id("python"));
