@@ -19,7 +19,10 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::string markdown_link(const Link &link) {
-  return "[" + escape_markdown(link.title) + "](" + link.url + ")";
+  // Built with append: GCC 12 warns falsely (-Wrestrict) on "[" + std::string.
+  std::string text = "[";
+  text.append(escape_markdown(link.title)).append("](").append(link.url).append(")");
+  return text;
 }
 
 /// Markdown → readable plain text: drops emphasis and code markers, keeps
