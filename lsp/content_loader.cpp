@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -321,6 +322,22 @@ private:
   int errors_ = 0;
 };
 
+/// Within one layer an id must be unique; a second file with it is an error.
+void drop_duplicate_ids(LoadedContent &content) {
+  std::map<std::string, std::string> first_source;
+  std::vector<Snippet> unique;
+  for (Snippet &snippet : content.snippets) {
+    auto [it, inserted] = first_source.emplace(snippet.id, snippet.source);
+    if (inserted) {
+      unique.push_back(std::move(snippet));
+    } else {
+      content.diagnostics.push_back({snippet.source, 2, Severity::Error,
+                                     "duplicate id '" + snippet.id + "' (first in " + it->second + ")"});
+    }
+  }
+  content.snippets = std::move(unique);
+}
+
 bool is_snippet_file(const std::filesystem::path &path) {
   return path.extension() == ".md" && path.filename() != "README.md";
 }
@@ -352,6 +369,7 @@ LoadedContent load_builtin_content() {
     if (auto snippet = parse_snippet(file.text, source, file.path, 0, content.diagnostics))
       content.snippets.push_back(std::move(*snippet));
   }
+  drop_duplicate_ids(content);
   return content;
 }
 
@@ -395,6 +413,7 @@ LoadedContent load_content_directory(const std::filesystem::path &directory, int
     if (auto snippet = parse_snippet(buffer.str(), source, relative, layer, content.diagnostics))
       content.snippets.push_back(std::move(*snippet));
   }
+  drop_duplicate_ids(content);
   return content;
 }
 

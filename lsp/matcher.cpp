@@ -29,6 +29,7 @@ bool ranks_before(const Match &a, const Match &b) {
   uint32_t size_a = a.construct_end - a.construct_start;
   uint32_t size_b = b.construct_end - b.construct_start;
   if (size_a != size_b) return size_a < size_b;
+  if (a.inherited != b.inherited) return !a.inherited; // the document's own language is more specific
   if (a.has_focus != b.has_focus) return a.has_focus;
   if (a.specificity != b.specificity) return a.specificity > b.specificity;
   if (a.snippet->layer != b.snippet->layer) return a.snippet->layer > b.snippet->layer;
@@ -95,6 +96,7 @@ MatchResult match_at(const SyntaxTree &tree, std::string_view text, uint32_t byt
     match.target_start = ts_node_start_byte(target);
     match.target_end = ts_node_end_byte(target);
     match.specificity = pattern.specificity;
+    match.inherited = pattern.snippet->language != tree.language().id;
     (pattern.snippet->kind == SnippetKind::Note ? notes : tips).push_back(match);
   }
   result.exceeded_match_limit = ts_query_cursor_did_exceed_match_limit(cursor);

@@ -25,6 +25,7 @@ struct Match {
   uint32_t target_start = 0; ///< the focus range when the pattern has one, else the construct.
   uint32_t target_end = 0;
   bool has_focus = false;
+  bool inherited = false; ///< the snippet is a parent language's (javascript in a .ts file)
   uint32_t specificity = 0;
 };
 

@@ -148,6 +148,53 @@ g = lambda: 0
   EXPECT_NE(result.output.find("3 assertions, 2 failures"), std::string::npos) << result.output;
 }
 
+TEST_F(Cli, ExplainTreePrintsTheNodePathWithFieldsAndRanges) {
+  Result result = run("explain --tree " + write_fixture("a.py", "def f(xs):\n    return [x ^for x in xs]\n"));
+  EXPECT_EQ(result.status, 0) << result.output;
+  for (const char *expected : {"module", "function_definition", "body: block", "list_comprehension", "for_in_clause",
+                               "\"for\"", "2:15-2:18"})
+    EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
+  EXPECT_EQ(result.output.find("identifier"), result.output.find("identifier")); // present or not, never crashes
+}
+
+TEST_F(Cli, NewScaffoldsASnippetThatPassesLintAndTest) {
+  Result created = run("new go channel-send --dir " + directory);
+  EXPECT_EQ(created.status, 0) << created.output;
+  EXPECT_TRUE(std::filesystem::exists(directory + "/go/channel-send.md")) << created.output;
+  Result lint = run("lint " + directory);
+  EXPECT_EQ(lint.status, 0) << lint.output;
+  EXPECT_NE(lint.output.find("1 snippets, 0 errors, 0 warnings"), std::string::npos) << lint.output;
+  Result test = run("test " + directory);
+  EXPECT_EQ(test.status, 0) << test.output;
+  // It never overwrites, and it refuses ids that would not lint.
+  EXPECT_EQ(run("new go go/channel-send --dir " + directory).status, 2);
+  EXPECT_EQ(run("new go 'Not An Id' --dir " + directory).status, 2);
+  EXPECT_FALSE(std::filesystem::exists(directory + "/go/Not An Id.md"));
+  EXPECT_EQ(run("new cobol x --dir " + directory).status, 2);
+}
+
+TEST_F(Cli, LintFailsOnDuplicateIdsAndLongSummaries) {
+  std::filesystem::create_directories(directory + "/python");
+  std::string snippet = R"(---
+id: python/twice
+title: Twice
+language: python
+level: beginner
+query: |
+  (lambda) @construct
+links:
+  - title: Reference
+    url: https://docs.python.org/3/reference/expressions.html#lambda
+---
+)";
+  std::ofstream(directory + "/python/twice.md") << snippet << "Short.\n";
+  std::ofstream(directory + "/python/again.md") << snippet << std::string(320, 'x') << "\n";
+  Result result = run("lint " + directory);
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.output.find("twice.md:2: error: duplicate id 'python/twice' (first in "), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("again.md:12: warning: summary is 320 characters"), std::string::npos) << result.output;
+}
+
 TEST_F(Cli, TheBuiltInPackPassesItsOwnTests) {
   Result result = run("test");
   EXPECT_EQ(result.status, 0) << result.output;
