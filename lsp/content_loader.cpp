@@ -303,7 +303,7 @@ private:
     for (const auto &[line, message] : extracted.problems) error(example.source_line + line, message);
     for (uint32_t line : extracted.assertion_lines) hidden_lines.insert(begin + line);
     for (ExampleAssertion &assertion : extracted.assertions) {
-      assertion.source_line = example.source_line + assertion.line + 1;
+      assertion.source_line = example.source_line + assertion.marker_line;
       example.assertions.push_back(std::move(assertion));
     }
     snippet.examples.push_back(std::move(example));

@@ -148,6 +148,7 @@ ExtractedAssertions extract_assertions(const Language &language, std::string_vie
     }
     ExampleAssertion assertion;
     assertion.line = target;
+    assertion.marker_line = start.row;
     assertion.start_byte = line_starts[target] + static_cast<uint32_t>(first);
     assertion.end_byte = line_starts[target] + static_cast<uint32_t>(last) +
                          utf8_sequence_length(target_line, last);

@@ -30,6 +30,7 @@ struct Link {
 /// optional "!" and an optional snippet id. Offsets are bytes in the example.
 struct ExampleAssertion {
   uint32_t line = 0;          ///< 0-based line in the example the marker points at.
+  uint32_t marker_line = 0;   ///< 0-based line in the example of the marker itself.
   uint32_t start_byte = 0;    ///< first marked byte, in the example code.
   uint32_t end_byte = 0;      ///< one past the last marked byte.
   std::string expected_id;    ///< empty: the snippet that owns the example.
