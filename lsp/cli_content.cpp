@@ -41,7 +41,7 @@ std::pair<std::size_t, std::size_t> report_problems(const SelectedContent &conte
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const ContentDiagnostic &a, const ContentDiagnostic &b) {
     return std::tie(a.source, a.line) < std::tie(b.source, b.line);
   });
-  for (const ContentDiagnostic &diagnostic : diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
+  for (const ContentDiagnostic &diagnostic : diagnostics) std::cout << format_diagnostic(diagnostic) << "\n";
   std::size_t errors = std::count_if(diagnostics.begin(), diagnostics.end(),
                                      [](const ContentDiagnostic &d) { return d.severity == Severity::Error; });
   return {errors, diagnostics.size() - errors};
@@ -66,10 +66,10 @@ int run_test(const std::vector<std::string> &directories) {
   SelectedContent content = load_selected(directories);
   auto [errors, warnings] = report_problems(content);
   TestReport report = test_examples(content.index, [&](const Snippet &s) { return content.selects(s.source); });
-  for (const TestFailure &failure : report.failures) std::cerr << failure.message() << "\n";
+  for (const TestFailure &failure : report.failures) std::cout << failure.message() << "\n";
   for (const std::string &id : report.untested) {
     const Snippet *snippet = content.index.find(id);
-    std::cerr << snippet->source << ": warning: no example asserts where '" << id << "' applies\n";
+    std::cout << snippet->source << ": warning: no example asserts where '" << id << "' applies\n";
   }
   std::cout << "gloss test: " << report.snippets << " snippets, " << report.examples << " examples, "
             << report.assertions << " assertions, " << report.failures.size() << " failures"

@@ -124,7 +124,7 @@ int run_explain(const std::string &location_text, ExplainOutput output,
     return 0;
   }
 
-  LoadedContent loaded = load_layers({content_directories.begin(), content_directories.end()});
+  LoadedContent loaded = load_layers({content_directories.begin(), content_directories.end()}, ExampleCheck::Deferred);
   for (const ContentDiagnostic &diagnostic : loaded.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
   ContentIndex index(std::move(loaded.snippets));
   MatchResult matches = match_at(tree, *text, offset, index);

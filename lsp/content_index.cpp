@@ -1,6 +1,8 @@
 //===--- content_index.cpp - snippets merged, queries compiled ------------===//
 #include "content_index.h"
 
+#include "query_patterns.h"
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -29,9 +31,18 @@ std::string word_at(std::string_view text, uint32_t offset) {
   return std::string(text.substr(offset, end - offset));
 }
 
-struct Segment {
-  uint32_t start = 0;
+/// One piece of the combined query: a snippet's whole query, or for an
+/// inherited snippet one of its top-level patterns.
+struct Piece {
   const Snippet *snippet = nullptr;
+  std::string_view text;
+  uint32_t line = 0; ///< 1-based line in the snippet's file where the text starts
+};
+
+struct Segment {
+  uint32_t start = 0; ///< offset in the combined query
+  const Snippet *snippet = nullptr;
+  uint32_t line = 0;
 };
 
 const Segment &segment_at(const std::vector<Segment> &segments, uint32_t offset) {
@@ -66,8 +77,8 @@ bool describe_patterns(const TSQuery *query, const std::vector<Segment> &segment
     const Segment &segment = segment_at(segments, start);
     const Snippet &snippet = *segment.snippet;
     CompiledPattern &compiled = result.patterns[pattern];
-    uint32_t line = snippet.query_line + static_cast<uint32_t>(std::count(
-                                             source.begin() + segment.start, source.begin() + start, '\n'));
+    uint32_t line = segment.line + static_cast<uint32_t>(std::count(
+                                       source.begin() + segment.start, source.begin() + start, '\n'));
     std::string error;
     if (!construct_id || ts_query_capture_quantifier_for_id(query, pattern, *construct_id) == TSQuantifierZero) {
       error = "pattern does not capture @construct (a predicate belongs inside its pattern's parentheses)";
@@ -131,10 +142,18 @@ std::vector<ContentDiagnostic> ContentIndex::check_queries() const {
 std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language) const {
   auto result = std::make_unique<CompiledLanguage>();
   std::vector<const Language *> lineage = language_lineage(language);
-  std::vector<const Snippet *> candidates;
-  for (const Language *member : lineage)
-    for (const Snippet &snippet : snippets_)
-      if (snippet.language == member->id) candidates.push_back(&snippet);
+  std::vector<Piece> pieces;
+  for (const Language *member : lineage) {
+    for (const Snippet &snippet : snippets_) {
+      if (snippet.language != member->id) continue;
+      if (member == &language) {
+        pieces.push_back({&snippet, snippet.query, snippet.query_line});
+      } else {
+        for (const QueryPattern &pattern : split_query_patterns(snippet.query))
+          pieces.push_back({&snippet, pattern.text, snippet.query_line + pattern.line});
+      }
+    }
+  }
 
   auto report = [&](const Snippet &snippet, uint32_t line, std::string message) {
     // Inherited snippets may use node types the child grammar lacks; that is
@@ -143,22 +162,27 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
       result->diagnostics.push_back({snippet.source, line, Severity::Error, std::move(message)});
   };
 
-  // Compile the combined query. A snippet whose query does not compile, or
-  // whose patterns are unusable, is reported, left out, and the rest are
-  // compiled again: the query then holds only good patterns (no
+  // Compile the combined query. A piece that does not compile is left out
+  // (with the rest of its snippet, when the snippet is the language's own
+  // and so reported), a snippet with unusable patterns likewise, and the
+  // rest compiled again: the query then holds only good patterns (no
   // ts_query_disable_pattern, which crashes the cursor once every pattern
   // is disabled in tree-sitter 0.25).
   std::set<const Snippet *> excluded;
+  std::set<std::size_t> excluded_pieces;
   std::vector<Segment> segments;
+  std::vector<std::size_t> segment_piece;
   std::string source;
   QueryHandle query;
   while (true) {
     segments.clear();
+    segment_piece.clear();
     source.clear();
-    for (const Snippet *snippet : candidates) {
-      if (excluded.count(snippet)) continue;
-      segments.push_back({static_cast<uint32_t>(source.size()), snippet});
-      source += snippet->query;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      if (excluded.count(pieces[i].snippet) || excluded_pieces.count(i)) continue;
+      segments.push_back({static_cast<uint32_t>(source.size()), pieces[i].snippet, pieces[i].line});
+      segment_piece.push_back(i);
+      source += pieces[i].text;
       source += "\n";
     }
     if (segments.empty()) return result;
@@ -168,17 +192,17 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
                              &error_offset, &error));
     if (!query) {
       const Segment &segment = segment_at(segments, error_offset);
+      std::size_t piece = segment_piece[static_cast<std::size_t>(&segment - segments.data())];
       const Snippet &bad = *segment.snippet;
-      uint32_t local = error_offset - segment.start;
-      std::string_view text = bad.query;
-      uint32_t line = bad.query_line + static_cast<uint32_t>(std::count(
-                                           text.begin(), text.begin() + std::min<std::size_t>(local, text.size()), '\n'));
+      uint32_t line = segment.line + static_cast<uint32_t>(std::count(
+                                         source.begin() + segment.start, source.begin() + error_offset, '\n'));
       std::string message = "query does not compile for " + std::string(language.display_name) + ": " +
                             std::string(query_error_kind(error));
       std::string word = word_at(source, error_offset);
       if (!word.empty()) message += " '" + word + "'";
       report(bad, line, message);
-      excluded.insert(&bad);
+      if (bad.language == language.id) excluded.insert(&bad);
+      else excluded_pieces.insert(piece);
       continue;
     }
     if (describe_patterns(query.get(), segments, source, *result, report, excluded)) break;

@@ -52,8 +52,8 @@ struct Lines {
 
 class SnippetParser {
 public:
-  SnippetParser(const std::string &source, int layer, std::vector<ContentDiagnostic> &diagnostics)
-      : source_(source), layer_(layer), diagnostics_(diagnostics) {}
+  SnippetParser(const std::string &source, int layer, ExampleCheck check, std::vector<ContentDiagnostic> &diagnostics)
+      : source_(source), layer_(layer), check_(check), diagnostics_(diagnostics) {}
 
   std::optional<Snippet> parse(std::string_view text, std::string_view relative_path) {
     Lines file(text);
@@ -284,6 +284,8 @@ private:
     for (std::size_t i = heading; i < lines.size(); ++i)
       if (!hidden_lines.count(i)) details += lines[i] + "\n";
     snippet.details = trim(details);
+    snippet.details_line = static_cast<uint32_t>(heading + 1);
+    snippet.examples_checked = check_ == ExampleCheck::Full;
   }
 
   void read_example(const std::vector<std::string> &lines, std::size_t begin, std::size_t end,
@@ -291,6 +293,10 @@ private:
     CodeExample example;
     example.source_line = static_cast<uint32_t>(begin + 1);
     for (std::size_t i = begin; i < end; ++i) example.code += lines[i] + "\n";
+    if (check_ == ExampleCheck::Deferred) {
+      snippet.examples.push_back(std::move(example));
+      return;
+    }
     ExtractedAssertions extracted = extract_assertions(language, example.code);
     if (!extracted.parsed) {
       error(example.source_line, "example could not be parsed in time");
@@ -318,6 +324,7 @@ private:
 
   const std::string &source_;
   int layer_;
+  ExampleCheck check_;
   std::vector<ContentDiagnostic> &diagnostics_;
   int errors_ = 0;
 };
@@ -356,24 +363,36 @@ bool LoadedContent::has_errors() const {
 
 std::optional<Snippet> parse_snippet(std::string_view text, const std::string &source,
                                      std::string_view relative_path, int layer,
-                                     std::vector<ContentDiagnostic> &diagnostics) {
-  return SnippetParser(source, layer, diagnostics).parse(text, relative_path);
+                                     std::vector<ContentDiagnostic> &diagnostics, ExampleCheck check) {
+  return SnippetParser(source, layer, check, diagnostics).parse(text, relative_path);
 }
 
-LoadedContent load_builtin_content() {
+std::string displayed_details(const Snippet &snippet) {
+  const Language *language = language_by_id(snippet.language);
+  if (snippet.examples_checked || !language) return snippet.details;
+  std::set<uint32_t> hidden; // 0-based lines of details
+  for (const CodeExample &example : snippet.examples) {
+    ExtractedAssertions extracted = extract_assertions(*language, example.code);
+    for (uint32_t row : extracted.assertion_lines)
+      if (example.source_line + row >= snippet.details_line) hidden.insert(example.source_line + row - snippet.details_line);
+  }
+  return strip_assertion_lines(snippet.details, hidden);
+}
+
+LoadedContent load_builtin_content(ExampleCheck check) {
   LoadedContent content;
   for (const EmbeddedFile &file : builtin_content_files()) {
     std::filesystem::path path(file.path);
     if (!is_snippet_file(path)) continue;
     std::string source = "builtin:" + std::string(file.path);
-    if (auto snippet = parse_snippet(file.text, source, file.path, 0, content.diagnostics))
+    if (auto snippet = parse_snippet(file.text, source, file.path, 0, content.diagnostics, check))
       content.snippets.push_back(std::move(*snippet));
   }
   drop_duplicate_ids(content);
   return content;
 }
 
-LoadedContent load_content_directory(const std::filesystem::path &directory, int layer) {
+LoadedContent load_content_directory(const std::filesystem::path &directory, int layer, ExampleCheck check) {
   LoadedContent content;
   std::error_code error;
   if (!std::filesystem::is_directory(directory, error)) {
@@ -410,17 +429,17 @@ LoadedContent load_content_directory(const std::filesystem::path &directory, int
       continue;
     }
     std::string relative = std::filesystem::relative(path, directory, error).generic_string();
-    if (auto snippet = parse_snippet(buffer.str(), source, relative, layer, content.diagnostics))
+    if (auto snippet = parse_snippet(buffer.str(), source, relative, layer, content.diagnostics, check))
       content.snippets.push_back(std::move(*snippet));
   }
   drop_duplicate_ids(content);
   return content;
 }
 
-LoadedContent load_layers(const std::vector<std::filesystem::path> &directories) {
-  LoadedContent content = load_builtin_content();
+LoadedContent load_layers(const std::vector<std::filesystem::path> &directories, ExampleCheck check) {
+  LoadedContent content = load_builtin_content(check);
   int layer = 1;
-  for (const auto &directory : directories) content.append(load_content_directory(directory, layer++));
+  for (const auto &directory : directories) content.append(load_content_directory(directory, layer++, check));
   return content;
 }
 

@@ -27,22 +27,35 @@ struct LoadedContent {
   bool has_errors() const;
 };
 
+/// Whether loading parses every example (to find its assertions, report
+/// syntax errors and strip marker lines), as lint and test need, or leaves
+/// that to displayed_details(), so that a server starts without parsing
+/// hundreds of examples it may never show.
+enum class ExampleCheck { Full, Deferred };
+
 /// Parses one snippet file. `source` names it in diagnostics; `relative_path`
 /// (e.g. "python/list-comprehension.md") is checked against the id when given.
 std::optional<Snippet> parse_snippet(std::string_view text, const std::string &source,
                                      std::string_view relative_path, int layer,
-                                     std::vector<ContentDiagnostic> &diagnostics);
+                                     std::vector<ContentDiagnostic> &diagnostics,
+                                     ExampleCheck check = ExampleCheck::Full);
+
+/// The snippet's details as a learner should see them: marker lines removed
+/// (parsing the examples now if loading deferred it).
+std::string displayed_details(const Snippet &snippet);
 
 /// The pack embedded in the binary at build time, as layer 0.
-LoadedContent load_builtin_content();
+LoadedContent load_builtin_content(ExampleCheck check = ExampleCheck::Full);
 
 /// Every *.md under `directory` except README.md files, recursively, sorted.
 /// A missing or unreadable directory is one diagnostic, not a failure.
-LoadedContent load_content_directory(const std::filesystem::path &directory, int layer);
+LoadedContent load_content_directory(const std::filesystem::path &directory, int layer,
+                                     ExampleCheck check = ExampleCheck::Full);
 
 /// The built-in pack (layer 0) followed by each directory as its own layer,
 /// in order, so a later directory overrides an earlier one by id.
-LoadedContent load_layers(const std::vector<std::filesystem::path> &directories);
+LoadedContent load_layers(const std::vector<std::filesystem::path> &directories,
+                          ExampleCheck check = ExampleCheck::Full);
 
 /// Files larger than this are rejected unread.
 inline constexpr std::uintmax_t max_snippet_file_bytes = 256 * 1024;

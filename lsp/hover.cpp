@@ -1,6 +1,7 @@
 //===--- hover.cpp - what a hover and "Explain this" show -----------------===//
 #include "hover.h"
 
+#include "content_loader.h"
 #include "language_registry.h"
 
 #include <algorithm>
@@ -158,7 +159,7 @@ std::string render_explanation(const Snippet &snippet, std::string_view code_at_
     if (code_at_cursor.back() != '\n') text += "\n";
     text += fence + "\n";
   }
-  if (!snippet.details.empty()) text += "\n" + snippet.details + "\n";
+  if (std::string details = displayed_details(snippet); !details.empty()) text += "\n" + details + "\n";
   if (!snippet.links.empty()) {
     text += "\n## Reference\n\n";
     for (const Link &link : snippet.links) text += "- " + markdown_link(link) + "\n";

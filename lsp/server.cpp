@@ -231,7 +231,7 @@ void Server::on_execute_command(const json &params, Reply &reply) {
 void Server::load_content(const std::vector<std::string> &extra_directories) {
   std::vector<std::filesystem::path> directories = options_.content_directories;
   for (const std::string &directory : extra_directories) directories.emplace_back(directory);
-  LoadedContent loaded = load_layers(directories);
+  LoadedContent loaded = load_layers(directories, ExampleCheck::Deferred);
   for (const ContentDiagnostic &diagnostic : loaded.diagnostics)
     log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);
   content_ = std::make_shared<const ContentIndex>(std::move(loaded.snippets));

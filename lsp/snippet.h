@@ -56,7 +56,9 @@ struct Snippet {
   uint32_t query_line = 0;    ///< 1-based line in the file where the query text starts.
   std::vector<Link> links;
   std::string summary;        ///< the hover text: the body up to the first heading.
-  std::string details;        ///< the rest of the body, assertion lines stripped.
+  std::string details;        ///< the rest of the body; assertion lines stripped once examples are checked.
+  uint32_t details_line = 0;  ///< 1-based line in the file where details start.
+  bool examples_checked = true; ///< false: examples were not parsed (see ExampleCheck).
   std::vector<CodeExample> examples;
   std::string source;         ///< file path, or "builtin:<relative path>".
   int layer = 0;              ///< 0 is the built-in pack; higher layers override.

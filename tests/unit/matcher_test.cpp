@@ -139,6 +139,14 @@ TEST(Matcher, ChildLanguagesInheritTheirParentsSnippets) {
   EXPECT_EQ(probe.ids(probe.code.point()), (std::vector<std::string>{"javascript/arrow"}));
 }
 
+TEST(Matcher, AnInheritedSnippetKeepsThePatternsThatCompileForTheChild) {
+  // TypeScript has no "field_definition" (it says "public_field_definition"); the arrow pattern still applies.
+  Snippet snippet = make_snippet("javascript/mixed", "javascript", "(field_definition) @construct\n(arrow_function) @construct");
+  Probe probe("const f = (a) =^> a;\n", {snippet}, "typescript");
+  EXPECT_EQ(probe.ids(probe.code.point()), (std::vector<std::string>{"javascript/mixed"}));
+  EXPECT_TRUE(probe.index.compiled(*language_by_id("typescript")).diagnostics.empty());
+}
+
 TEST(Matcher, ParentLanguagesDoNotSeeTheirChildrensSnippets) {
   ContentIndex index({make_snippet("javascript/arrow", "javascript", "(arrow_function) @construct"),
                       make_snippet("typescript/enum", "typescript", "(enum_declaration) @construct")});

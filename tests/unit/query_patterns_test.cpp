@@ -1,0 +1,38 @@
+#include "query_patterns.h"
+
+#include <gtest/gtest.h>
+
+namespace gloss {
+namespace {
+
+std::vector<std::string> texts(std::string_view query) {
+  std::vector<std::string> result;
+  for (const QueryPattern &pattern : split_query_patterns(query)) result.emplace_back(pattern.text);
+  return result;
+}
+
+TEST(QueryPatterns, SplitsTopLevelPatternsWithTheirCapturesAndPredicates) {
+  EXPECT_EQ(texts("(a) @construct\n(b (c) @focus) @construct (#eq? @focus \"x\")\n[(d) (e)] @construct\n"),
+            (std::vector<std::string>{"(a) @construct", "(b (c) @focus) @construct (#eq? @focus \"x\")",
+                                      "[(d) (e)] @construct"}));
+}
+
+TEST(QueryPatterns, IgnoresParenthesesInStringsAndComments) {
+  EXPECT_EQ(texts("; a comment (with parens\n(a \")(\" @x) @construct\n(b) @construct"),
+            (std::vector<std::string>{"(a \")(\" @x) @construct", "(b) @construct"}));
+}
+
+TEST(QueryPatterns, ReportsTheLineWhereEachPatternStarts) {
+  auto patterns = split_query_patterns("(a) @construct\n\n(b\n  (c)) @construct\n");
+  ASSERT_EQ(patterns.size(), 2u);
+  EXPECT_EQ(patterns[0].line, 0u);
+  EXPECT_EQ(patterns[1].line, 2u);
+}
+
+TEST(QueryPatterns, ReturnsUnbalancedTextWhole) {
+  EXPECT_EQ(texts("(a (b) @construct"), (std::vector<std::string>{"(a (b) @construct"}));
+  EXPECT_EQ(texts("(a)) @construct"), (std::vector<std::string>{"(a)) @construct"}));
+}
+
+} // namespace
+} // namespace gloss
