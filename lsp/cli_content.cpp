@@ -71,10 +71,14 @@ int run_test(const std::vector<std::string> &directories) {
     const Snippet *snippet = content.index.find(id);
     std::cout << snippet->source << ": warning: no example asserts where '" << id << "' applies\n";
   }
+  for (const UnexercisedPattern &pattern : report.unexercised)
+    std::cout << pattern.source << ":" << pattern.line
+              << ": warning: this pattern matches nowhere in the snippet's examples; add an example for it\n";
+  std::size_t warning_count = warnings + report.untested.size() + report.unexercised.size();
   std::cout << "gloss test: " << report.snippets << " snippets, " << report.examples << " examples, "
             << report.assertions << " assertions, " << report.failures.size() << " failures"
-            << " (lint: " << errors << " errors, " << warnings + report.untested.size() << " warnings)\n";
-  return errors + warnings + report.failures.size() + report.untested.size() > 0 ? 1 : 0;
+            << " (" << errors << " errors, " << warning_count << " warnings)\n";
+  return errors + warning_count + report.failures.size() > 0 ? 1 : 0;
 }
 
 int run_new(const std::string &language_id, const std::string &requested_id, const std::string &directory) {

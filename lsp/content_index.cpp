@@ -92,6 +92,7 @@ bool describe_patterns(const TSQuery *query, const std::vector<Segment> &segment
       continue;
     }
     compiled.snippet = &snippet;
+    compiled.line = line;
     compiled.construct_capture = *construct_id;
     if (focus_id && ts_query_capture_quantifier_for_id(query, pattern, *focus_id) != TSQuantifierZero)
       compiled.focus_capture = *focus_id;

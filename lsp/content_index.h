@@ -37,6 +37,7 @@ struct CompiledPattern {
   std::optional<uint32_t> focus_capture;
   PatternPredicates predicates;
   uint32_t specificity = 0; ///< larger is more specific (longer pattern, more predicates).
+  uint32_t line = 0;        ///< 1-based line of the pattern in its snippet's file.
 };
 
 struct CompiledLanguage {

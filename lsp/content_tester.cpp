@@ -3,6 +3,8 @@
 
 #include "matcher.h"
 
+#include <set>
+
 namespace gloss {
 
 std::string TestFailure::message() const {
@@ -25,10 +27,23 @@ TestReport test_examples(const ContentIndex &index,
     const Language *language = language_by_id(snippet.language);
     if (!language) continue;
     bool has_positive = false;
+    const CompiledLanguage &compiled = index.compiled(*language);
+    std::set<uint32_t> unmatched; // this snippet's patterns not yet seen matching an example
+    for (uint32_t pattern = 0; pattern < compiled.patterns.size(); ++pattern)
+      if (compiled.patterns[pattern].snippet == &snippet) unmatched.insert(pattern);
     for (const CodeExample &example : snippet.examples) {
       ++report.examples;
       SyntaxTree tree(*language);
       if (!tree.parse(example.code)) continue; // the loader already reported it
+      if (!unmatched.empty()) {
+        QueryCursorHandle cursor(ts_query_cursor_new());
+        ts_query_cursor_exec(cursor.get(), compiled.query.get(), tree.root());
+        TSQueryMatch match;
+        while (ts_query_cursor_next_match(cursor.get(), &match))
+          if (unmatched.count(match.pattern_index) &&
+              compiled.patterns[match.pattern_index].predicates.holds(match, example.code))
+            unmatched.erase(match.pattern_index);
+      }
       for (const ExampleAssertion &assertion : example.assertions) {
         ++report.assertions;
         std::string expected = assertion.expected_id.empty() ? snippet.id : assertion.expected_id;
@@ -45,6 +60,8 @@ TestReport test_examples(const ContentIndex &index,
       }
     }
     if (snippet.kind == SnippetKind::Tip && !has_positive) report.untested.push_back(snippet.id);
+    for (uint32_t pattern : unmatched)
+      report.unexercised.push_back({snippet.source, compiled.patterns[pattern].line, snippet.id});
   }
   return report;
 }

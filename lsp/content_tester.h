@@ -30,12 +30,21 @@ struct TestFailure {
   std::string message() const;
 };
 
+/// A pattern of a snippet that matches nowhere in the snippet's examples:
+/// untested at best, dead at worst (e.g. siblings written where "either" was meant).
+struct UnexercisedPattern {
+  std::string source;
+  uint32_t line = 0;
+  std::string id;
+};
+
 struct TestReport {
   std::size_t snippets = 0;
   std::size_t examples = 0;
   std::size_t assertions = 0;
   std::vector<TestFailure> failures;
   std::vector<std::string> untested; ///< ids of tips without a single positive assertion.
+  std::vector<UnexercisedPattern> unexercised;
 };
 
 /// Tests the snippets for which `selected` returns true.

@@ -13,7 +13,8 @@ namespace {
 
 const std::vector<std::string> official_hosts = {
     "https://docs.python.org/",   "https://en.cppreference.com/", "https://developer.mozilla.org/",
-    "https://go.dev/",            "https://doc.rust-lang.org/",   "https://docs.oracle.com/",
+    "https://go.dev/",            "https://pkg.go.dev/",          "https://doc.rust-lang.org/",
+    "https://docs.oracle.com/",
     "https://www.gnu.org/",       "https://gnu.org/",             "https://www.typescriptlang.org/",
 };
 
@@ -37,11 +38,11 @@ TEST_F(BuiltinPack, LoadsAndCompilesWithoutAnyDiagnostic) {
   for (const auto &diagnostic : index->check_queries()) ADD_FAILURE() << format_diagnostic(diagnostic);
 }
 
-TEST_F(BuiltinPack, HasAtLeastEightSnippetsForEachStarterLanguage) {
-  for (const char *language : {"python", "cpp", "javascript"}) {
+TEST_F(BuiltinPack, HasAtLeastThirtySnippetsForEachLanguage) {
+  for (const char *language : {"python", "javascript", "typescript", "c", "cpp", "go", "rust", "java", "bash"}) {
     auto count = std::count_if(index->snippets().begin(), index->snippets().end(),
                                [&](const Snippet &s) { return s.language == language; });
-    EXPECT_GE(count, 8) << language;
+    EXPECT_GE(count, 30) << language;
   }
 }
 
@@ -50,6 +51,8 @@ TEST_F(BuiltinPack, EveryExampleAssertionHolds) {
   EXPECT_GT(report.assertions, 50u);
   for (const TestFailure &failure : report.failures) ADD_FAILURE() << failure.message();
   for (const std::string &id : report.untested) ADD_FAILURE() << id << " has no positive assertion";
+  for (const UnexercisedPattern &pattern : report.unexercised)
+    ADD_FAILURE() << pattern.source << ":" << pattern.line << ": pattern matches nowhere in the examples";
 }
 
 TEST_F(BuiltinPack, LinksGoOnlyToOfficialReferences) {
