@@ -2,6 +2,7 @@
 #include "cli_explain.h"
 
 #include "content_index.h"
+#include "content_layers.h"
 #include "content_loader.h"
 #include "hover.h"
 #include "language_registry.h"
@@ -9,6 +10,7 @@
 #include "matcher.h"
 #include "syntax_tree.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -124,9 +126,16 @@ int run_explain(const std::string &location_text, ExplainOutput output,
     return 0;
   }
 
-  LoadedContent loaded = load_layers({content_directories.begin(), content_directories.end()}, ExampleCheck::Deferred);
+  // The same layers an editor opened on this file's workspace would use.
+  ContentSources sources;
+  sources.workspace_root = find_workspace_root(std::filesystem::path(location->path).parent_path());
+  sources.command_line_directories = {content_directories.begin(), content_directories.end()};
+  sources.user_directory = user_content_directory();
+  LayerPlan plan = plan_layers(sources);
+  LoadedContent loaded = load_layers(plan.directories, ExampleCheck::Deferred);
+  for (const ContentDiagnostic &diagnostic : plan.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
   for (const ContentDiagnostic &diagnostic : loaded.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
-  ContentIndex index(std::move(loaded.snippets));
+  ContentIndex index(std::move(loaded.snippets), plan.disabled);
   MatchResult matches = match_at(tree, *text, offset, index);
   std::optional<HoverInfo> hover = make_hover(matches);
   if (!hover) {

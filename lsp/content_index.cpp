@@ -1,6 +1,7 @@
 //===--- content_index.cpp - snippets merged, queries compiled ------------===//
 #include "content_index.h"
 
+#include "content_layers.h"
 #include "query_patterns.h"
 
 #include <algorithm>
@@ -104,8 +105,11 @@ bool describe_patterns(const TSQuery *query, const std::vector<Segment> &segment
 
 } // namespace
 
-ContentIndex::ContentIndex(std::vector<Snippet> snippets) {
+ContentIndex::ContentIndex(std::vector<Snippet> snippets, const std::vector<std::string> &disabled) {
   for (Snippet &snippet : snippets) {
+    if (std::any_of(disabled.begin(), disabled.end(),
+                    [&](const std::string &pattern) { return id_matches(pattern, snippet.id); }))
+      continue;
     auto it = by_id_.find(snippet.id);
     if (it != by_id_.end()) {
       snippets_[it->second] = std::move(snippet);

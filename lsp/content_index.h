@@ -49,7 +49,8 @@ struct CompiledLanguage {
 class ContentIndex {
 public:
   /// `snippets` in layer order, lowest first; later ones override by id.
-  explicit ContentIndex(std::vector<Snippet> snippets);
+  /// Snippets whose id matches a `disabled` pattern ('*' wildcards) are left out.
+  explicit ContentIndex(std::vector<Snippet> snippets, const std::vector<std::string> &disabled = {});
 
   const std::vector<Snippet> &snippets() const { return snippets_; }
   const Snippet *find(std::string_view id) const;

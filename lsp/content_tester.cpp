@@ -50,7 +50,11 @@ TestReport test_examples(const ContentIndex &index,
         if (!assertion.negated && expected == snippet.id) has_positive = true;
         for (uint32_t byte = assertion.start_byte; byte < assertion.end_byte; ++byte) {
           MatchResult matches = match_at(tree, example.code, byte, index);
-          std::string actual = matches.best() ? matches.best()->snippet->id : "";
+          // A team note does not compete with tips: it must be the first note shown there.
+          const Snippet *expected_snippet = index.find(expected);
+          bool note = expected_snippet && expected_snippet->kind == SnippetKind::Note;
+          const std::vector<Match> &ranked = note ? matches.notes : matches.tips;
+          std::string actual = ranked.empty() ? "" : ranked.front().snippet->id;
           bool failed = assertion.negated ? actual == expected : actual != expected;
           if (!failed) continue;
           report.failures.push_back({assertion.negated ? FailureKind::Noisy : FailureKind::Missing,
@@ -59,7 +63,7 @@ TestReport test_examples(const ContentIndex &index,
         }
       }
     }
-    if (snippet.kind == SnippetKind::Tip && !has_positive) report.untested.push_back(snippet.id);
+    if (!has_positive) report.untested.push_back(snippet.id);
     for (uint32_t pattern : unmatched)
       report.unexercised.push_back({snippet.source, compiled.patterns[pattern].line, snippet.id});
   }

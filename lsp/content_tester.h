@@ -6,6 +6,8 @@
 // Failures are reported by kind, as rule testers do:
 //   missing - the expected tip did not rank first where an example says it must;
 //   noisy   - a tip ranked first where an example says it must not.
+// A team note (kind: note) is shown beside tips rather than instead of them,
+// so for a note "ranks first" means it is the first note at the position.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_LSP_CONTENT_TESTER_H
@@ -43,7 +45,7 @@ struct TestReport {
   std::size_t examples = 0;
   std::size_t assertions = 0;
   std::vector<TestFailure> failures;
-  std::vector<std::string> untested; ///< ids of tips without a single positive assertion.
+  std::vector<std::string> untested; ///< ids of snippets without a single positive assertion.
   std::vector<UnexercisedPattern> unexercised;
 };
 

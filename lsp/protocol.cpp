@@ -53,6 +53,13 @@ void from_json(const json &j, InitializeParams &params) {
   if (const json *encodings = find_path(capabilities, {"general", "positionEncodings"}); encodings && encodings->is_array())
     for (const json &encoding : *encodings)
       if (encoding.is_string()) params.capabilities.position_encodings.push_back(encoding.get<std::string>());
+  if (const json *folders = find_path(j, {"workspaceFolders"}); folders && folders->is_array() && !folders->empty() &&
+      (*folders)[0].is_object() && (*folders)[0].contains("uri") && (*folders)[0]["uri"].is_string())
+    params.root_uri = (*folders)[0]["uri"].get<std::string>();
+  else if (const json *root = find_path(j, {"rootUri"}); root && root->is_string())
+    params.root_uri = root->get<std::string>();
+  else if (const json *path = find_path(j, {"rootPath"}); path && path->is_string())
+    params.root_uri = path->get<std::string>();
   if (const json *paths = find_path(j, {"initializationOptions", "contentPaths"}); paths && paths->is_array())
     for (const json &path : *paths)
       if (path.is_string()) params.content_paths.push_back(path.get<std::string>());

@@ -25,6 +25,7 @@ struct ClientCapabilities {
 
 struct InitializeParams {
   ClientCapabilities capabilities;
+  std::optional<std::string> root_uri; ///< workspaceFolders[0].uri, else rootUri, else rootPath
   std::vector<std::string> content_paths; ///< initializationOptions.contentPaths
 };
 

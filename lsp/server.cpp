@@ -3,6 +3,7 @@
 
 #include "atomic_file.h"
 #include "code_actions.h"
+#include "content_layers.h"
 #include "content_loader.h"
 #include "hover.h"
 #include "matcher.h"
@@ -98,7 +99,9 @@ void Server::on_initialize(const json &params, Reply &reply) {
   InitializeParams parsed = params.get<InitializeParams>();
   client_ = parsed.capabilities;
   encoding_ = negotiate_encoding(client_.position_encodings);
-  load_content(parsed.content_paths);
+  std::optional<std::filesystem::path> root;
+  if (parsed.root_uri) root = std::filesystem::path(path_from_uri(*parsed.root_uri));
+  load_content(root, parsed.content_paths);
   initialized_ = true;
   reply.result({
       {"capabilities",
@@ -228,14 +231,27 @@ void Server::on_execute_command(const json &params, Reply &reply) {
   reply.result(result);
 }
 
-void Server::load_content(const std::vector<std::string> &extra_directories) {
-  std::vector<std::filesystem::path> directories = options_.content_directories;
-  for (const std::string &directory : extra_directories) directories.emplace_back(directory);
-  LoadedContent loaded = load_layers(directories, ExampleCheck::Deferred);
+void Server::load_content(const std::optional<std::filesystem::path> &workspace_root,
+                          const std::vector<std::string> &settings_directories) {
+  ContentSources sources;
+  sources.workspace_root = workspace_root;
+  for (const std::string &directory : settings_directories) {
+    std::filesystem::path path(directory);
+    sources.settings_directories.push_back(path.is_absolute() || !workspace_root ? path : *workspace_root / path);
+  }
+  sources.command_line_directories = options_.content_directories;
+  sources.user_directory = user_content_directory();
+  LayerPlan plan = plan_layers(sources);
+  LoadedContent loaded = load_layers(plan.directories, ExampleCheck::Deferred);
+  for (const ContentDiagnostic &diagnostic : plan.diagnostics)
+    log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);
   for (const ContentDiagnostic &diagnostic : loaded.diagnostics)
     log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);
-  content_ = std::make_shared<const ContentIndex>(std::move(loaded.snippets));
-  log("loaded " + std::to_string(content_->snippets().size()) + " snippets");
+  content_ = std::make_shared<const ContentIndex>(std::move(loaded.snippets), plan.disabled);
+  std::string layers;
+  for (const auto &directory : plan.directories) layers += " " + directory.string();
+  log("loaded " + std::to_string(content_->snippets().size()) + " snippets; layers over the built-in pack:" +
+      (layers.empty() ? std::string(" none") : layers));
 }
 
 void Server::log(const std::string &message, int type) {

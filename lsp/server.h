@@ -53,7 +53,8 @@ private:
   void on_execute_command(const json &params, Reply &reply);
   void on_cancel_request(const json &params);
 
-  void load_content(const std::vector<std::string> &extra_directories);
+  void load_content(const std::optional<std::filesystem::path> &workspace_root,
+                    const std::vector<std::string> &settings_directories);
   void log(const std::string &message, int type = 3);
   json range_json(const Document &document, uint32_t start, uint32_t end) const;
 

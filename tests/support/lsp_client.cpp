@@ -37,6 +37,8 @@ LspClient::LspClient(std::vector<std::string> arguments, std::string cache_home)
     ::close(out_pipe[0]);
     ::close(out_pipe[1]);
     ::setenv("XDG_CACHE_HOME", cache_home.c_str(), 1);
+    ::setenv("XDG_CONFIG_HOME", (cache_home + "/config").c_str(), 1); // the user's own content layer
+    ::setenv("XDG_STATE_HOME", (cache_home + "/state").c_str(), 1);
     std::string binary = gloss_binary();
     std::vector<char *> argv{binary.data()};
     for (std::string &argument : arguments) argv.push_back(argument.data());

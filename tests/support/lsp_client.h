@@ -27,7 +27,8 @@ std::string make_temp_directory();
 
 class LspClient {
 public:
-  /// Runs `gloss <arguments>` with XDG_CACHE_HOME pointed at `cache_home`.
+  /// Runs `gloss <arguments>` with XDG_CACHE_HOME pointed at `cache_home`,
+  /// and XDG_CONFIG_HOME / XDG_STATE_HOME at its config/ and state/.
   LspClient(std::vector<std::string> arguments, std::string cache_home);
   ~LspClient();
   LspClient(const LspClient &) = delete;
