@@ -48,6 +48,19 @@ struct Layers : ::testing::Test {
       std::filesystem::remove_all(directory);
   }
 
+  /// initialize with `workspace` as the root (and `extra` params), then open the Python fixture.
+  std::string start(LspClient &client, const Annotations &code, json extra = json::object()) {
+    json params = {{"processId", nullptr}, {"rootUri", "file://" + workspace.string()},
+                   {"capabilities", LspClient::default_capabilities()}};
+    params.update(extra);
+    client.request("initialize", params);
+    client.notify("initialized", json::object());
+    std::string uri = "file://" + (workspace / "app.py").string();
+    client.notify("textDocument/didOpen",
+                  {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+    return uri;
+  }
+
   std::string hover_text(LspClient &client, const std::string &uri, const Annotations &code, const std::string &point) {
     LineIndex lines(code.code());
     TextPosition position = lines.position_of(code.point(point), PositionEncoding::Utf16, code.code());
@@ -70,15 +83,8 @@ TEST_F(Layers, EachLayerOverridesTheOneBelowByIdAndDisableRemovesTips) {
   write_snippet(user, "python/generator-expression", "User generator expression", "(generator_expression) @construct");
 
   LspClient client({"lsp", "--content", flag.string()}, cache);
-  client.request("initialize", {{"processId", nullptr},
-                                {"rootUri", "file://" + workspace.string()},
-                                {"capabilities", LspClient::default_capabilities()},
-                                {"initializationOptions", {{"contentPaths", {settings.string()}}}}});
-  client.notify("initialized", json::object());
   Annotations code(fixture);
-  std::string uri = "file://" + (workspace / "app.py").string();
-  client.notify("textDocument/didOpen",
-                {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  std::string uri = start(client, code, {{"initializationOptions", {{"contentPaths", {settings.string()}}}}});
 
   EXPECT_NE(hover_text(client, uri, code, "lc").find("Team list comprehension"), std::string::npos);    // team > built-in
   EXPECT_NE(hover_text(client, uri, code, "lambda").find("Settings lambda"), std::string::npos);       // settings > gloss.toml
@@ -102,14 +108,8 @@ TEST_F(Layers, ATeamNoteIsShownBesideTheBuiltInTipNotInsteadOfIt) {
   std::ofstream(note) << "---\nid: python/lambda-house-rule\ntitle: Name your callbacks\nkind: note\nlanguage: python\n"
                          "level: beginner\nquery: |\n  (lambda) @construct\n---\nOur style guide asks for a def instead.\n";
   LspClient client({"lsp"}, cache);
-  client.request("initialize", {{"processId", nullptr},
-                                {"rootUri", "file://" + workspace.string()},
-                                {"capabilities", LspClient::default_capabilities()}});
-  client.notify("initialized", json::object());
   Annotations code(fixture);
-  std::string uri = "file://" + (workspace / "app.py").string();
-  client.notify("textDocument/didOpen",
-                {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  std::string uri = start(client, code);
   std::string text = hover_text(client, uri, code, "lambda");
   std::size_t tip = text.find("**Lambda");
   std::size_t heading = text.find("**Team note: Name your callbacks**");
@@ -122,14 +122,10 @@ TEST_F(Layers, ATeamNoteIsShownBesideTheBuiltInTipNotInsteadOfIt) {
 TEST_F(Layers, ABrokenGlossTomlIsReportedAndTheBuiltInPackStillServes) {
   std::ofstream(workspace / "gloss.toml") << "content = [\"team\"\ndisable = 3\n";
   LspClient client({"lsp"}, cache);
-  client.request("initialize", {{"processId", nullptr},
-                                {"workspaceFolders", {{{"uri", "file://" + workspace.string()}, {"name", "w"}}}},
-                                {"capabilities", LspClient::default_capabilities()}});
-  client.notify("initialized", json::object());
   Annotations code(fixture);
-  std::string uri = "file://" + (workspace / "app.py").string();
-  client.notify("textDocument/didOpen",
-                {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  // workspaceFolders takes precedence over rootUri (here: none).
+  std::string uri = start(client, code,
+                          {{"rootUri", nullptr}, {"workspaceFolders", {{{"uri", "file://" + workspace.string()}, {"name", "w"}}}}});
   EXPECT_NE(hover_text(client, uri, code, "lc").find("List comprehension"), std::string::npos);
   bool reported = false;
   for (const json &notification : client.notifications)
@@ -144,22 +140,20 @@ TEST_F(Layers, ExplainUsesTheLayersOfTheFilesWorkspace) {
   write_snippet(workspace / ".gloss", "python/list-comprehension", "Workspace list comprehension", "(list_comprehension) @construct");
   std::filesystem::create_directories(workspace / "src");
   std::ofstream(workspace / "src" / "app.py") << "xs = [x for x in y]\nf = lambda: 0\n";
-  std::string binary = testing::gloss_binary();
-  std::string command = "XDG_CONFIG_HOME='" + cache + "/config' '" + binary + "' explain '" +
-                        (workspace / "src" / "app.py").string() + "':1:6 2>&1";
-  FILE *pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  std::string output;
-  while (std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, count);
-  ::pclose(pipe);
-  EXPECT_NE(output.find("Workspace list comprehension"), std::string::npos) << output;
-  command = "XDG_CONFIG_HOME='" + cache + "/config' '" + binary + "' explain '" + (workspace / "src" / "app.py").string() +
-            "':2:5 2>&1";
-  pipe = ::popen(command.c_str(), "r");
-  output.clear();
-  while (std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, count);
-  ::pclose(pipe);
-  EXPECT_NE(output.find("no tip"), std::string::npos) << output;
+  auto explain = [&](const std::string &position) {
+    std::string command = "XDG_CONFIG_HOME='" + cache + "/config' '" + testing::gloss_binary() + "' explain '" +
+                          (workspace / "src" / "app.py").string() + "':" + position + " 2>&1";
+    FILE *pipe = ::popen(command.c_str(), "r");
+    char buffer[4096];
+    std::string output;
+    while (std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, count);
+    ::pclose(pipe);
+    return output;
+  };
+  std::string comprehension = explain("1:6");
+  EXPECT_NE(comprehension.find("Workspace list comprehension"), std::string::npos) << comprehension;
+  std::string disabled = explain("2:5");
+  EXPECT_NE(disabled.find("no tip"), std::string::npos) << disabled;
 }
 
 } // namespace
