@@ -3,6 +3,7 @@
 
 #include "atomic_file.h"
 #include "code_actions.h"
+#include "content_file_check.h"
 #include "content_layers.h"
 #include "content_loader.h"
 #include "hover.h"
@@ -128,19 +129,45 @@ void Server::on_exit(const json &) { exit_requested_ = true; }
 void Server::on_did_open(const json &params) {
   TextDocumentItem item = params.at("textDocument").get<TextDocumentItem>();
   const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
-  if (!document.language) log("no grammar for " + item.uri + " (languageId '" + item.language_id + "')");
+  check_if_content_file(document);
+  if (!document.language && item.language_id != "markdown")
+    log("no grammar for " + item.uri + " (languageId '" + item.language_id + "')");
 }
 
 void Server::on_did_change(const json &params) {
   DidChangeParams parsed = params.get<DidChangeParams>();
   std::vector<TextChange> changes;
   for (ContentChange &change : parsed.changes) changes.push_back({change.range, std::move(change.text)});
-  if (!documents_.change(parsed.uri, parsed.version, changes, encoding_))
+  if (!documents_.change(parsed.uri, parsed.version, changes, encoding_)) {
     log("didChange for a document that is not open: " + parsed.uri, log_warning);
+    return;
+  }
+  check_if_content_file(*documents_.get(parsed.uri));
 }
 
 void Server::on_did_close(const json &params) {
-  documents_.close(params.at("textDocument").at("uri").get<std::string>());
+  std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  const Document *document = documents_.get(uri);
+  if (document && looks_like_content_file(path_from_uri(uri), document->text)) // clear what we published
+    dispatcher_.send_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+  documents_.close(uri);
+}
+
+void Server::check_if_content_file(const Document &document) {
+  std::string path = path_from_uri(document.uri);
+  if (!looks_like_content_file(path, document.text)) return;
+  json diagnostics = json::array();
+  for (const ContentDiagnostic &problem : check_content_file(document.text, path, *content_)) {
+    // Whole-line ranges: a line is what the author needs; 0 (whole file) goes on the first line.
+    uint32_t line = problem.line > 0 ? std::min(problem.line - 1, document.lines.line_count() - 1) : 0;
+    TextRange range{{line, 0}, document.position_of(document.lines.line_content_end(line, document.text), encoding_)};
+    diagnostics.push_back({{"range", range},
+                           {"severity", problem.severity == Severity::Error ? 1 : 2},
+                           {"source", "gloss"},
+                           {"message", problem.message}});
+  }
+  dispatcher_.send_notification("textDocument/publishDiagnostics",
+                                {{"uri", document.uri}, {"version", document.version}, {"diagnostics", diagnostics}});
 }
 
 void Server::on_cancel_request(const json &) {

@@ -53,6 +53,8 @@ private:
   void on_execute_command(const json &params, Reply &reply);
   void on_cancel_request(const json &params);
 
+  /// Publishes lint and test problems when `document` is a snippet file.
+  void check_if_content_file(const Document &document);
   void load_content(const std::optional<std::filesystem::path> &workspace_root,
                     const std::vector<std::string> &settings_directories);
   void log(const std::string &message, int type = 3);
