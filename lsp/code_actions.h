@@ -15,6 +15,8 @@
 namespace gloss {
 
 inline constexpr std::string_view explain_command = "gloss.explain";
+inline constexpr std::string_view add_team_note_command = "gloss.addTeamNote";
+inline constexpr std::string_view add_team_note_title = "Add a team note for this construct";
 
 struct ActionSpec {
   std::string title;

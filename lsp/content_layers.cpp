@@ -112,6 +112,7 @@ LayerPlan plan_layers(const ContentSources &sources) {
         for (const std::string &directory : string_array(table, "content", source, plan.diagnostics)) {
           std::filesystem::path path(directory);
           plan.directories.push_back(path.is_absolute() ? path : *sources.workspace_root / path);
+          if (plan.team_directory.empty()) plan.team_directory = plan.directories.back();
         }
         plan.disabled = string_array(table, "disable", source, plan.diagnostics);
       } catch (const std::exception &e) {
@@ -124,6 +125,7 @@ LayerPlan plan_layers(const ContentSources &sources) {
   for (const auto &directory : sources.command_line_directories) plan.directories.push_back(directory);
   if (sources.workspace_root) {
     std::filesystem::path workspace_content = *sources.workspace_root / workspace_content_folder;
+    if (plan.team_directory.empty()) plan.team_directory = workspace_content;
     if (std::filesystem::is_directory(workspace_content, error)) plan.directories.push_back(workspace_content);
   }
   if (sources.user_directory && std::filesystem::is_directory(*sources.user_directory, error))

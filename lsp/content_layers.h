@@ -37,6 +37,9 @@ struct ContentSources {
 
 struct LayerPlan {
   std::vector<std::filesystem::path> directories; ///< lowest first; each is its own layer
+  /// Where new team notes go: the first gloss.toml content directory, else
+  /// the workspace's .gloss/ (created on demand); empty without a workspace.
+  std::filesystem::path team_directory;
   std::vector<std::string> disabled;              ///< id patterns ('*' matches anything)
   std::vector<ContentDiagnostic> diagnostics;
 };

@@ -8,6 +8,7 @@
 #include "content_loader.h"
 #include "hover.h"
 #include "matcher.h"
+#include "team_note_draft.h"
 #include "version.h"
 
 #include <iostream>
@@ -111,7 +112,7 @@ void Server::on_initialize(const json &params, Reply &reply) {
            {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
            {"hoverProvider", true},
            {"codeActionProvider", true},
-           {"executeCommandProvider", {{"commands", {std::string(explain_command)}}}},
+           {"executeCommandProvider", {{"commands", {std::string(explain_command), std::string(add_team_note_command)}}}},
        }},
       {"serverInfo", {{"name", "gloss"}, {"version", gloss_version}}},
   });
@@ -210,17 +211,28 @@ void Server::on_code_action(const json &params, Reply &reply) {
       actions.push_back({{"title", action.title},
                          {"command", {{"title", action.title}, {"command", action.command}, {"arguments", {argument}}}}});
     }
+    if (!team_directory_.empty()) {
+      json argument = {{"uri", parsed.uri}, {"range", parsed.range}};
+      actions.push_back({{"title", add_team_note_title},
+                         {"command", {{"title", add_team_note_title},
+                                      {"command", add_team_note_command},
+                                      {"arguments", {argument}}}}});
+    }
   }
   reply.result(actions);
 }
 
 void Server::on_execute_command(const json &params, Reply &reply) {
   std::string command = params.at("command").get<std::string>();
-  if (command != explain_command) throw RpcError{ErrorCode::InvalidParams, "unknown command '" + command + "'"};
   const json arguments = params.value("arguments", json::array());
   if (!arguments.is_array() || arguments.empty())
-    throw RpcError{ErrorCode::InvalidParams, "gloss.explain needs a snippet id"};
-  const json &argument = arguments[0];
+    throw RpcError{ErrorCode::InvalidParams, command + " needs an argument"};
+  if (command == explain_command) return explain(arguments[0], reply);
+  if (command == add_team_note_command) return add_team_note(arguments[0], reply);
+  throw RpcError{ErrorCode::InvalidParams, "unknown command '" + command + "'"};
+}
+
+void Server::explain(const json &argument, Reply &reply) {
   std::string id = argument.is_string() ? argument.get<std::string>() : argument.at("id").get<std::string>();
   const Snippet *snippet = content_->find(id);
   if (!snippet) throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
@@ -250,12 +262,48 @@ void Server::on_execute_command(const json &params, Reply &reply) {
   } else {
     std::string uri = uri_from_path(path.string());
     result["uri"] = uri;
-    if (client_.show_document)
-      dispatcher_.send_request("window/showDocument", {{"uri", uri}, {"takeFocus", true}}, [this](const json &response) {
-        if (response.contains("error")) log("the editor could not show the explanation: " + response["error"].dump(), log_warning);
-      });
+    show_document(uri);
   }
   reply.result(result);
+}
+
+void Server::add_team_note(const json &argument, Reply &reply) {
+  std::string uri = argument.at("uri").get<std::string>();
+  TextRange range = argument.at("range").get<TextRange>();
+  if (team_directory_.empty())
+    throw RpcError{ErrorCode::RequestFailed, "open a folder or workspace first: team notes go in its .gloss/ folder"};
+  const Document *document = documents_.get(uri);
+  if (!document || !document->tree) throw RpcError{ErrorCode::InvalidParams, "no parsed document at " + uri};
+  uint32_t start = document->offset_of(range.start, encoding_);
+  uint32_t end = document->offset_of(range.end, encoding_);
+  if (start > end) std::swap(start, end);
+  std::optional<TeamNoteDraft> draft = draft_team_note(*document->tree, document->text, start, end);
+  if (!draft) throw RpcError{ErrorCode::RequestFailed, "no construct at this position"};
+
+  // Never overwrite: a second note on the same API gets a numbered name.
+  std::filesystem::path directory = team_directory_ / std::string(document->language->id);
+  std::filesystem::path path = directory / (draft->topic + ".md");
+  std::error_code error;
+  for (int n = 2; std::filesystem::exists(path, error); ++n) {
+    std::string topic = draft->topic + "-" + std::to_string(n);
+    std::string id = std::string(document->language->id) + "/" + topic;
+    std::size_t at = draft->text.find("id: " + draft->id + "\n");
+    draft->text.replace(at, 5 + draft->id.size(), "id: " + id + "\n");
+    draft->id = id;
+    path = directory / (topic + ".md");
+  }
+  if (std::string problem = write_file_atomically(path, draft->text); !problem.empty())
+    throw RpcError{ErrorCode::RequestFailed, problem};
+  std::string note_uri = uri_from_path(path.string());
+  show_document(note_uri);
+  reply.result({{"id", draft->id}, {"uri", note_uri}});
+}
+
+void Server::show_document(const std::string &uri) {
+  if (!client_.show_document) return;
+  dispatcher_.send_request("window/showDocument", {{"uri", uri}, {"takeFocus", true}}, [this](const json &response) {
+    if (response.contains("error")) log("the editor could not show " + response["error"].dump(), log_warning);
+  });
 }
 
 void Server::load_content(const std::optional<std::filesystem::path> &workspace_root,
@@ -269,6 +317,7 @@ void Server::load_content(const std::optional<std::filesystem::path> &workspace_
   sources.command_line_directories = options_.content_directories;
   sources.user_directory = user_content_directory();
   LayerPlan plan = plan_layers(sources);
+  team_directory_ = plan.team_directory;
   LoadedContent loaded = load_layers(plan.directories, ExampleCheck::Deferred);
   for (const ContentDiagnostic &diagnostic : plan.diagnostics)
     log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);

@@ -51,6 +51,9 @@ private:
   void on_hover(const json &params, Reply &reply);
   void on_code_action(const json &params, Reply &reply);
   void on_execute_command(const json &params, Reply &reply);
+  void explain(const json &argument, Reply &reply);
+  void add_team_note(const json &argument, Reply &reply);
+  void show_document(const std::string &uri);
   void on_cancel_request(const json &params);
 
   /// Publishes lint and test problems when `document` is a snippet file.
@@ -67,6 +70,7 @@ private:
   std::shared_ptr<const ContentIndex> content_;
   ClientCapabilities client_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  std::filesystem::path team_directory_; ///< where "Add a team note" writes; empty without a workspace
   bool initialized_ = false;
   bool shutdown_requested_ = false;
   bool exit_requested_ = false;
