@@ -70,6 +70,12 @@ const Document *DocumentStore::get(const std::string &uri) const {
   return it == documents_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> DocumentStore::uris() const {
+  std::vector<std::string> result;
+  for (const auto &[uri, document] : documents_) result.push_back(uri);
+  return result;
+}
+
 std::string path_from_uri(std::string_view uri) {
   constexpr std::string_view scheme = "file://";
   if (uri.substr(0, scheme.size()) != scheme) return std::string(uri);

@@ -59,6 +59,7 @@ public:
   void close(const std::string &uri);
   const Document *get(const std::string &uri) const;
   std::size_t size() const { return documents_.size(); }
+  std::vector<std::string> uris() const;
 
 private:
   std::map<std::string, Document, std::less<>> documents_;

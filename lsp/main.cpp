@@ -29,7 +29,7 @@ int run_lsp(const std::vector<std::string> &content_directories) {
   Server::Options options;
   options.content_directories = {content_directories.begin(), content_directories.end()};
   options.explain_directory = cache_directory() / "explain";
-  Server server(std::move(options), transport);
+  Server server(std::move(options), transport, &transport.io());
   transport.run([&](std::vector<Frame> &frames) { return server.handle_frames(frames); });
   return server.exit_code();
 }

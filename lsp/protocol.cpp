@@ -50,6 +50,9 @@ void from_json(const json &j, InitializeParams &params) {
     params.capabilities.hover_markdown = std::find(formats->begin(), formats->end(), "markdown") != formats->end();
   if (const json *show = find_path(capabilities, {"window", "showDocument", "support"}); show && show->is_boolean())
     params.capabilities.show_document = show->get<bool>();
+  if (const json *watch = find_path(capabilities, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+      watch && watch->is_boolean())
+    params.capabilities.watched_files_registration = watch->get<bool>();
   if (const json *encodings = find_path(capabilities, {"general", "positionEncodings"}); encodings && encodings->is_array())
     for (const json &encoding : *encodings)
       if (encoding.is_string()) params.capabilities.position_encodings.push_back(encoding.get<std::string>());

@@ -20,6 +20,7 @@ namespace gloss {
 struct ClientCapabilities {
   bool hover_markdown = false;       ///< textDocument.hover.contentFormat lists markdown
   bool show_document = false;        ///< window.showDocument.support
+  bool watched_files_registration = false; ///< workspace.didChangeWatchedFiles.dynamicRegistration
   std::vector<std::string> position_encodings; ///< general.positionEncodings
 };
 

@@ -11,7 +11,9 @@
 #include "team_note_draft.h"
 #include "version.h"
 
+#include <algorithm>
 #include <iostream>
+#include <set>
 
 namespace gloss {
 namespace {
@@ -31,8 +33,8 @@ std::string file_name_for(std::string_view id) {
 
 } // namespace
 
-Server::Server(Options options, Transport &transport)
-    : options_(std::move(options)), transport_(transport),
+Server::Server(Options options, Transport &transport, boost::asio::io_context *io)
+    : options_(std::move(options)), transport_(transport), io_(io),
       dispatcher_([this](const json &message) { transport_.send(message.dump(-1, ' ', false, json::error_handler_t::replace)); }) {
   bind_methods();
 }
@@ -58,6 +60,7 @@ void Server::bind_methods() {
   notification("textDocument/didChange", &Server::on_did_change);
   notification("textDocument/didClose", &Server::on_did_close);
   notification("$/cancelRequest", &Server::on_cancel_request);
+  notification("workspace/didChangeWatchedFiles", &Server::on_did_change_watched_files);
 
   dispatcher_.set_request_gate([this](const std::string &method) -> std::optional<RpcError> {
     if (shutdown_requested_) return RpcError{ErrorCode::InvalidRequest, "the server is shutting down"};
@@ -101,9 +104,12 @@ void Server::on_initialize(const json &params, Reply &reply) {
   InitializeParams parsed = params.get<InitializeParams>();
   client_ = parsed.capabilities;
   encoding_ = negotiate_encoding(client_.position_encodings);
-  std::optional<std::filesystem::path> root;
-  if (parsed.root_uri) root = std::filesystem::path(path_from_uri(*parsed.root_uri));
-  load_content(root, parsed.content_paths);
+  if (parsed.root_uri) workspace_root_ = std::filesystem::path(path_from_uri(*parsed.root_uri));
+  for (const std::string &directory : parsed.content_paths) {
+    std::filesystem::path path(directory);
+    settings_directories_.push_back(path.is_absolute() || !workspace_root_ ? path : *workspace_root_ / path);
+  }
+  reload_content();
   initialized_ = true;
   reply.result({
       {"capabilities",
@@ -118,7 +124,33 @@ void Server::on_initialize(const json &params, Reply &reply) {
   });
 }
 
-void Server::on_initialized(const json &) {}
+void Server::on_initialized(const json &) { watch_content(); }
+
+void Server::on_did_change_watched_files(const json &) { reload_content(); }
+
+void Server::watch_content() {
+  std::vector<std::filesystem::path> recursive = layer_directories_;
+  std::vector<std::filesystem::path> shallow;
+  if (workspace_root_) {
+    recursive.push_back(*workspace_root_ / ".gloss"); // may appear later; the root is watched for that
+    shallow.push_back(*workspace_root_);
+  }
+  if (auto user = user_content_directory()) recursive.push_back(*user);
+  if (client_.watched_files_registration) {
+    json watchers = json::array();
+    for (const auto &directory : recursive) watchers.push_back({{"globPattern", directory.string() + "/**/*.md"}});
+    if (workspace_root_) watchers.push_back({{"globPattern", (*workspace_root_ / "gloss.toml").string()}});
+    dispatcher_.send_request("client/registerCapability",
+                             {{"registrations", {{{"id", "gloss-content"},
+                                                  {"method", "workspace/didChangeWatchedFiles"},
+                                                  {"registerOptions", {{"watchers", watchers}}}}}}},
+                             nullptr);
+    return;
+  }
+  if (!io_) return;
+  if (!watcher_) watcher_ = std::make_unique<FileWatcher>(*io_, [this] { reload_content(); });
+  if (!watcher_->watch(recursive, shallow)) log("cannot watch content directories; restart to pick up edits", log_warning);
+}
 
 void Server::on_shutdown(const json &, Reply &reply) {
   shutdown_requested_ = true;
@@ -306,14 +338,10 @@ void Server::show_document(const std::string &uri) {
   });
 }
 
-void Server::load_content(const std::optional<std::filesystem::path> &workspace_root,
-                          const std::vector<std::string> &settings_directories) {
+void Server::reload_content() {
   ContentSources sources;
-  sources.workspace_root = workspace_root;
-  for (const std::string &directory : settings_directories) {
-    std::filesystem::path path(directory);
-    sources.settings_directories.push_back(path.is_absolute() || !workspace_root ? path : *workspace_root / path);
-  }
+  sources.workspace_root = workspace_root_;
+  sources.settings_directories = settings_directories_;
   sources.command_line_directories = options_.content_directories;
   sources.user_directory = user_content_directory();
   LayerPlan plan = plan_layers(sources);
@@ -321,13 +349,46 @@ void Server::load_content(const std::optional<std::filesystem::path> &workspace_
   LoadedContent loaded = load_layers(plan.directories, ExampleCheck::Deferred);
   for (const ContentDiagnostic &diagnostic : plan.diagnostics)
     log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);
-  for (const ContentDiagnostic &diagnostic : loaded.diagnostics)
+
+  // A file that loaded before but is broken now keeps its last good version.
+  std::set<std::string> loaded_sources;
+  for (const Snippet &snippet : loaded.snippets) loaded_sources.insert(snippet.source);
+  std::set<std::string> broken;
+  for (const ContentDiagnostic &diagnostic : loaded.diagnostics) {
     log(format_diagnostic(diagnostic), diagnostic.severity == Severity::Error ? log_error : log_warning);
+    if (diagnostic.severity == Severity::Error) broken.insert(diagnostic.source);
+  }
+  std::string kept;
+  for (const std::string &source : broken) {
+    auto previous = last_good_.find(source);
+    std::error_code error;
+    if (previous == last_good_.end() || loaded_sources.count(source) || !std::filesystem::exists(source, error)) continue;
+    loaded.snippets.push_back(previous->second);
+    kept += (kept.empty() ? "" : ", ") + source;
+  }
+  if (!kept.empty() && initialized_)
+    dispatcher_.send_notification("window/showMessage",
+                                  {{"type", log_warning},
+                                   {"message", "Gloss: content with errors (see the log); keeping the previous version of " + kept}});
+  std::stable_sort(loaded.snippets.begin(), loaded.snippets.end(),
+                   [](const Snippet &a, const Snippet &b) { return a.layer < b.layer; });
+  std::map<std::string, Snippet> good;
+  for (const Snippet &snippet : loaded.snippets)
+    if (snippet.layer > 0) good.emplace(snippet.source, snippet);
+  last_good_ = std::move(good);
+
   content_ = std::make_shared<const ContentIndex>(std::move(loaded.snippets), plan.disabled);
+  bool layers_changed = plan.directories != layer_directories_;
+  layer_directories_ = plan.directories;
   std::string layers;
   for (const auto &directory : plan.directories) layers += " " + directory.string();
   log("loaded " + std::to_string(content_->snippets().size()) + " snippets; layers over the built-in pack:" +
       (layers.empty() ? std::string(" none") : layers));
+  if (initialized_) {
+    if (layers_changed) watch_content(); // e.g. gloss.toml now names another directory
+    for (const std::string &uri : documents_.uris())
+      if (const Document *document = documents_.get(uri)) check_if_content_file(*document);
+  }
 }
 
 void Server::log(const std::string &message, int type) {

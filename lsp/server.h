@@ -13,12 +13,15 @@
 #define GLOSS_LSP_SERVER_H
 
 #include "content_index.h"
+#include "file_watcher.h"
 #include "document_store.h"
 #include "jsonrpc.h"
 #include "protocol.h"
 #include "transport.h"
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,7 +35,9 @@ public:
     std::filesystem::path explain_directory;                ///< where explanations are written
   };
 
-  Server(Options options, Transport &transport);
+  /// `io` is the loop the transport runs; with it the server can watch
+  /// content directories itself when the client does not.
+  Server(Options options, Transport &transport, boost::asio::io_context *io = nullptr);
 
   /// Handles the frames of one read. Returns false once the server should stop.
   bool handle_frames(std::vector<Frame> &frames);
@@ -55,11 +60,14 @@ private:
   void add_team_note(const json &argument, Reply &reply);
   void show_document(const std::string &uri);
   void on_cancel_request(const json &params);
+  void on_did_change_watched_files(const json &params);
 
   /// Publishes lint and test problems when `document` is a snippet file.
   void check_if_content_file(const Document &document);
-  void load_content(const std::optional<std::filesystem::path> &workspace_root,
-                    const std::vector<std::string> &settings_directories);
+  /// Loads (or reloads) every layer. A file that stopped loading keeps its
+  /// previous good version, and the problem is shown to the user.
+  void reload_content();
+  void watch_content();
   void log(const std::string &message, int type = 3);
   json range_json(const Document &document, uint32_t start, uint32_t end) const;
 
@@ -70,6 +78,12 @@ private:
   std::shared_ptr<const ContentIndex> content_;
   ClientCapabilities client_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  boost::asio::io_context *io_ = nullptr;
+  std::unique_ptr<FileWatcher> watcher_;
+  std::optional<std::filesystem::path> workspace_root_;
+  std::vector<std::filesystem::path> settings_directories_;
+  std::vector<std::filesystem::path> layer_directories_; ///< from the last load
+  std::map<std::string, Snippet> last_good_;               ///< by source file, for reloads
   std::filesystem::path team_directory_; ///< where "Add a team note" writes; empty without a workspace
   bool initialized_ = false;
   bool shutdown_requested_ = false;

@@ -127,8 +127,7 @@ bool StdioTransport::send(std::string_view body) {
 
 void StdioTransport::run(const std::function<bool(std::vector<Frame> &)> &on_frames) {
   FrameReader reader;
-  boost::asio::io_context io;
-  boost::asio::posix::stream_descriptor input(io);
+  boost::asio::posix::stream_descriptor input(io_);
   boost::system::error_code error;
   input.assign(::dup(input_fd_), error);
   if (error) {
@@ -144,13 +143,19 @@ void StdioTransport::run(const std::function<bool(std::vector<Frame> &)> &on_fra
       reader.feed(std::string_view(buffer.data(), count));
       std::vector<Frame> frames;
       while (auto frame = reader.next()) frames.push_back(std::move(*frame));
-      if (!frames.empty() && !on_frames(frames)) return;
+      if (!frames.empty() && !on_frames(frames)) {
+        io_.stop(); // other work (watchers, timers) must not keep the server alive
+        return;
+      }
     }
-    if (read_error) return; // EOF or a broken pipe: the client is gone
+    if (read_error) { // EOF or a broken pipe: the client is gone
+      io_.stop();
+      return;
+    }
     read_more();
   };
   read_more();
-  io.run();
+  io_.run();
 }
 
 void StdioTransport::run_blocking(FrameReader &reader,

@@ -61,6 +61,9 @@ public:
   StdioTransport(int input_fd, int output_fd);
   bool send(std::string_view body) override;
 
+  /// The loop run() drives; others (file watching) may schedule work on it.
+  boost::asio::io_context &io() { return io_; }
+
   /// Reads until EOF or until `on_frames` returns false. Each call of
   /// `on_frames` receives every frame that arrived in one read, in order.
   void run(const std::function<bool(std::vector<Frame> &)> &on_frames);
@@ -68,6 +71,7 @@ public:
 private:
   void run_blocking(FrameReader &reader, const std::function<bool(std::vector<Frame> &)> &on_frames);
 
+  boost::asio::io_context io_;
   int input_fd_;
   int output_fd_;
   bool output_closed_ = false;
