@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "atomic_file.h"
 #include "cli_content.h"
+#include "cli_coverage.h"
 #include "cli_explain.h"
 #include "language_registry.h"
 #include "server.h"
@@ -77,6 +78,17 @@ int main(int argc, char **argv) {
   scaffold->add_option("id", new_id, "Snippet id, e.g. python/walrus-operator (the language prefix is optional)")->required();
   scaffold->add_option("--dir", new_directory, "Content directory to create it in")->capture_default_str();
 
+  CLI::App *coverage = app.add_subcommand("coverage", "Rank the constructs a codebase uses and the tips that cover them");
+  std::vector<std::string> coverage_paths;
+  bool coverage_json = false;
+  std::size_t coverage_top = 15;
+  coverage->add_option("paths", coverage_paths, "Files or directories to scan (.gitignore is respected)")
+      ->required()
+      ->check(CLI::ExistingPath);
+  coverage->add_flag("--json", coverage_json, "Print JSON for tools");
+  coverage->add_option("--top", coverage_top, "Constructs to list per language")->capture_default_str();
+  add_content_option(coverage);
+
   CLI11_PARSE(app, argc, argv);
 
   if (std::string problem = check_grammar_versions(); !problem.empty()) {
@@ -88,6 +100,7 @@ int main(int argc, char **argv) {
     return run_explain(location, tree ? ExplainOutput::Tree : full ? ExplainOutput::Full : ExplainOutput::Hover,
                        content_directories);
   if (*scaffold) return run_new(new_language, new_id, new_directory);
+  if (*coverage) return run_coverage(coverage_paths, coverage_json, coverage_top, content_directories);
   if (*lint) return run_lint(directories);
   if (*test) return run_test(directories);
   return 0;

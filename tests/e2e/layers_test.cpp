@@ -141,14 +141,8 @@ TEST_F(Layers, ExplainUsesTheLayersOfTheFilesWorkspace) {
   std::filesystem::create_directories(workspace / "src");
   std::ofstream(workspace / "src" / "app.py") << "xs = [x for x in y]\nf = lambda: 0\n";
   auto explain = [&](const std::string &position) {
-    std::string command = "XDG_CONFIG_HOME='" + cache + "/config' '" + testing::gloss_binary() + "' explain '" +
-                          (workspace / "src" / "app.py").string() + "':" + position + " 2>&1";
-    FILE *pipe = ::popen(command.c_str(), "r");
-    char buffer[4096];
-    std::string output;
-    while (std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, count);
-    ::pclose(pipe);
-    return output;
+    return testing::capture_output("XDG_CONFIG_HOME='" + cache + "/config' '" + testing::gloss_binary() + "' explain '" +
+                                   (workspace / "src" / "app.py").string() + "':" + position);
   };
   std::string comprehension = explain("1:6");
   EXPECT_NE(comprehension.find("Workspace list comprehension"), std::string::npos) << comprehension;

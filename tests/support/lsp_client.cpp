@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -21,6 +22,16 @@ std::string make_temp_directory() {
   std::string pattern = (std::getenv("TMPDIR") ? std::string(std::getenv("TMPDIR")) : std::string("/tmp")) + "/gloss-test-XXXXXX";
   if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
   return pattern;
+}
+
+std::string capture_output(const std::string &shell_command) {
+  FILE *pipe = ::popen((shell_command + " 2>&1").c_str(), "r");
+  if (!pipe) return {};
+  char buffer[4096];
+  std::string output;
+  while (std::size_t count = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, count);
+  ::pclose(pipe);
+  return output;
 }
 
 LspClient::LspClient(std::vector<std::string> arguments, std::string cache_home) {

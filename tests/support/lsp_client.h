@@ -25,6 +25,9 @@ std::string gloss_binary();
 /// A fresh empty directory under the system temp dir, removed by the caller.
 std::string make_temp_directory();
 
+/// Runs a shell command and returns what it printed (stdout and stderr).
+std::string capture_output(const std::string &shell_command);
+
 class LspClient {
 public:
   /// Runs `gloss <arguments>` with XDG_CACHE_HOME pointed at `cache_home`,

@@ -1,0 +1,190 @@
+//===--- construct_coverage.cpp - which constructs a codebase uses, and tips for them ===//
+#include "construct_coverage.h"
+
+#include "gitignore.h"
+#include "language_registry.h"
+#include "syntax_tree.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace gloss {
+namespace {
+
+/// Node types that only group other code (bodies, argument lists, statement
+/// wrappers): frequent everywhere and nothing a learner asks about.
+bool is_structural(std::string_view type) {
+  static const std::set<std::string_view> structural = {
+      "block", "expression_statement", "argument_list", "arguments", "parameters", "formal_parameters",
+      "parameter_list", "compound_statement", "statement_block", "string_content", "declaration_list",
+      "field_declaration_list", "class_body", "interface_body", "enum_body", "parenthesized_expression",
+      "template_argument_list", "type_arguments", "statement_list", "literal_value", "source_file", "program",
+      "module", "translation_unit", "comment", "line_comment", "block_comment", "string_fragment", "token_tree",
+      "do_group"};
+  return structural.count(type) > 0;
+}
+
+struct Tally {
+  uint64_t files = 0;
+  uint64_t lines = 0;
+  std::map<std::string, ConstructCount> constructs;
+};
+
+struct WorkerResult {
+  std::map<const Language *, Tally> tallies;
+  uint64_t skipped = 0;
+};
+
+std::optional<std::string> read_small_file(const std::filesystem::path &path) {
+  std::error_code error;
+  std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (error || size > max_coverage_file_bytes) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (!in) return std::nullopt;
+  return buffer.str();
+}
+
+void count_file(const Language &language, const std::string &text, const ContentIndex &index, Tally &tally) {
+  SyntaxTree tree(language);
+  if (!tree.parse(text)) return;
+  ++tally.files;
+  tally.lines += static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
+
+  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
+  bool descending = true;
+  while (true) {
+    if (descending) {
+      TSNode node = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0 && !ts_node_is_null(ts_node_parent(node)) &&
+          !is_structural(ts_node_type(node))) {
+        ConstructCount &count = tally.constructs[ts_node_type(node)];
+        ++count.occurrences;
+      }
+      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    }
+    if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+      descending = true;
+      continue;
+    }
+    if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    descending = false;
+  }
+  ts_tree_cursor_delete(&cursor);
+
+  const CompiledLanguage &compiled = index.compiled(language);
+  if (!compiled.query) return;
+  QueryCursorHandle query_cursor(ts_query_cursor_new());
+  ts_query_cursor_exec(query_cursor.get(), compiled.query.get(), tree.root());
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(query_cursor.get(), &match)) {
+    const CompiledPattern &pattern = compiled.patterns[match.pattern_index];
+    if (!pattern.snippet || !pattern.predicates.holds(match, text)) continue;
+    for (uint16_t i = 0; i < match.capture_count; ++i)
+      if (match.captures[i].index == pattern.construct_capture)
+        tally.constructs[ts_node_type(match.captures[i].node)].snippets.insert(pattern.snippet->id);
+  }
+}
+
+} // namespace
+
+std::vector<std::filesystem::path> list_source_files(const std::vector<std::filesystem::path> &roots) {
+  std::vector<std::filesystem::path> files;
+  struct Level {
+    std::filesystem::path directory;
+    std::vector<std::pair<std::filesystem::path, std::shared_ptr<GitignoreRules>>> rules;
+  };
+  for (const auto &root : roots) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(root, error)) {
+      if (language_for_path(root.string())) files.push_back(root);
+      continue;
+    }
+    std::vector<Level> stack{{root, {}}};
+    while (!stack.empty()) {
+      Level level = std::move(stack.back());
+      stack.pop_back();
+      std::filesystem::path ignore_file = level.directory / ".gitignore";
+      if (auto text = read_small_file(ignore_file))
+        level.rules.emplace_back(level.directory, std::make_shared<GitignoreRules>(*text));
+      std::filesystem::directory_iterator it(level.directory, std::filesystem::directory_options::skip_permission_denied, error);
+      if (error) continue;
+      for (const auto &entry : it) {
+        if (entry.is_symlink(error)) continue;
+        bool directory = entry.is_directory(error);
+        std::string name = entry.path().filename().string();
+        if (directory && name == ".git") continue;
+        bool ignored = false;
+        for (const auto &[base, rules] : level.rules) {
+          std::string relative = std::filesystem::relative(entry.path(), base, error).generic_string();
+          GitignoreRules::Verdict verdict = rules->check(relative, directory);
+          if (verdict != GitignoreRules::Verdict::Unmatched) ignored = verdict == GitignoreRules::Verdict::Ignored;
+        }
+        if (ignored) continue;
+        if (directory) stack.push_back({entry.path(), level.rules});
+        else if (entry.is_regular_file(error) && language_for_path(name)) files.push_back(entry.path());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files, const ContentIndex &index,
+                                unsigned threads) {
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(files.size())));
+  std::vector<WorkerResult> results(threads);
+  std::atomic<std::size_t> next{0};
+  auto work = [&](WorkerResult &result) {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      const Language *language = language_for_path(files[i].string());
+      std::optional<std::string> text = language ? read_small_file(files[i]) : std::nullopt;
+      if (!text) {
+        ++result.skipped;
+        continue;
+      }
+      count_file(*language, *text, index, result.tallies[language]);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, std::ref(results[t]));
+  work(results[0]);
+  for (std::thread &worker : workers) worker.join();
+
+  std::map<const Language *, Tally> merged;
+  CoverageReport report;
+  for (WorkerResult &result : results) {
+    report.skipped += result.skipped;
+    for (auto &[language, tally] : result.tallies) {
+      Tally &total = merged[language];
+      total.files += tally.files;
+      total.lines += tally.lines;
+      for (auto &[type, count] : tally.constructs) {
+        ConstructCount &into = total.constructs[type];
+        into.type = type;
+        into.occurrences += count.occurrences;
+        into.snippets.insert(count.snippets.begin(), count.snippets.end());
+      }
+    }
+  }
+  for (auto &[language, tally] : merged) {
+    LanguageCoverage coverage{std::string(language->id), tally.files, tally.lines, {}};
+    for (auto &[type, count] : tally.constructs)
+      if (count.occurrences > 0) coverage.constructs.push_back(std::move(count));
+    std::sort(coverage.constructs.begin(), coverage.constructs.end(), [](const ConstructCount &a, const ConstructCount &b) {
+      return a.occurrences != b.occurrences ? a.occurrences > b.occurrences : a.type < b.type;
+    });
+    report.languages.push_back(std::move(coverage));
+  }
+  std::sort(report.languages.begin(), report.languages.end(),
+            [](const LanguageCoverage &a, const LanguageCoverage &b) { return a.lines > b.lines; });
+  return report;
+}
+
+} // namespace gloss
