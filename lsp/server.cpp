@@ -61,6 +61,7 @@ void Server::bind_methods() {
   notification("textDocument/didClose", &Server::on_did_close);
   notification("$/cancelRequest", &Server::on_cancel_request);
   notification("workspace/didChangeWatchedFiles", &Server::on_did_change_watched_files);
+  notification("workspace/didChangeConfiguration", &Server::on_did_change_configuration);
 
   dispatcher_.set_request_gate([this](const std::string &method) -> std::optional<RpcError> {
     if (shutdown_requested_) return RpcError{ErrorCode::InvalidRequest, "the server is shutting down"};
@@ -105,10 +106,7 @@ void Server::on_initialize(const json &params, Reply &reply) {
   client_ = parsed.capabilities;
   encoding_ = negotiate_encoding(client_.position_encodings);
   if (parsed.root_uri) workspace_root_ = std::filesystem::path(path_from_uri(*parsed.root_uri));
-  for (const std::string &directory : parsed.content_paths) {
-    std::filesystem::path path(directory);
-    settings_directories_.push_back(path.is_absolute() || !workspace_root_ ? path : *workspace_root_ / path);
-  }
+  set_settings_directories(parsed.content_paths);
   reload_content();
   initialized_ = true;
   reply.result({
@@ -127,6 +125,28 @@ void Server::on_initialize(const json &params, Reply &reply) {
 void Server::on_initialized(const json &) { watch_content(); }
 
 void Server::on_did_change_watched_files(const json &) { reload_content(); }
+
+void Server::on_did_change_configuration(const json &params) {
+  // {"settings": {"gloss": {"contentPaths": [...]}}}; other settings are not ours.
+  const json *paths = nullptr;
+  if (params.contains("settings") && params["settings"].is_object() && params["settings"].contains("gloss") &&
+      params["settings"]["gloss"].is_object() && params["settings"]["gloss"].contains("contentPaths"))
+    paths = &params["settings"]["gloss"]["contentPaths"];
+  if (!paths || !paths->is_array()) return;
+  std::vector<std::string> directories;
+  for (const json &path : *paths)
+    if (path.is_string()) directories.push_back(path.get<std::string>());
+  set_settings_directories(directories);
+  reload_content();
+}
+
+void Server::set_settings_directories(const std::vector<std::string> &directories) {
+  settings_directories_.clear();
+  for (const std::string &directory : directories) {
+    std::filesystem::path path(directory);
+    settings_directories_.push_back(path.is_absolute() || !workspace_root_ ? path : *workspace_root_ / path);
+  }
+}
 
 void Server::watch_content() {
   std::vector<std::filesystem::path> recursive = layer_directories_;

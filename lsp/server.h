@@ -61,12 +61,14 @@ private:
   void show_document(const std::string &uri);
   void on_cancel_request(const json &params);
   void on_did_change_watched_files(const json &params);
+  void on_did_change_configuration(const json &params);
 
   /// Publishes lint and test problems when `document` is a snippet file.
   void check_if_content_file(const Document &document);
   /// Loads (or reloads) every layer. A file that stopped loading keeps its
   /// previous good version, and the problem is shown to the user.
   void reload_content();
+  void set_settings_directories(const std::vector<std::string> &directories);
   void watch_content();
   void log(const std::string &message, int type = 3);
   json range_json(const Document &document, uint32_t start, uint32_t end) const;

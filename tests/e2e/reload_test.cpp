@@ -96,6 +96,24 @@ TEST_F(Reload, WatchedFileNotificationsReloadAndABrokenEditKeepsTheLastGoodVersi
   EXPECT_NE(hover(client).find("**List comprehension**"), std::string::npos);
 }
 
+TEST_F(Reload, ChangedContentPathsSettingsTakeEffect) {
+  std::filesystem::path team = testing::make_temp_directory();
+  std::filesystem::create_directories(team / "python");
+  std::ofstream(team / "python" / "lambda.md")
+      << "---\nid: python/lambda\ntitle: Settings lambda\nlanguage: python\nlevel: beginner\n"
+         "query: |\n  (lambda) @construct\nlinks:\n  - title: R\n    url: https://docs.python.org/3/\n---\nT.\n";
+  LspClient client({"lsp"}, cache);
+  start(client, LspClient::default_capabilities());
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                           {"contentChanges", {{{"text", "f = lambda: 0\n"}}}}});
+  EXPECT_EQ(hover(client).find("Settings lambda"), std::string::npos);
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gloss", {{"contentPaths", {team.string()}}}}}}});
+  EXPECT_NE(hover(client).find("Settings lambda"), std::string::npos);
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gloss", {{"contentPaths", json::array()}}}}}});
+  EXPECT_EQ(hover(client).find("Settings lambda"), std::string::npos);
+  std::filesystem::remove_all(team);
+}
+
 TEST_F(Reload, WithoutClientSupportTheServerWatchesTheFilesItself) {
   LspClient client({"lsp"}, cache);
   start(client, LspClient::default_capabilities());
