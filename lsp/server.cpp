@@ -34,8 +34,9 @@ std::string file_name_for(std::string_view id) {
 } // namespace
 
 Server::Server(Options options, Transport &transport, boost::asio::io_context *io)
-    : options_(std::move(options)), transport_(transport), io_(io),
-      dispatcher_([this](const json &message) { transport_.send(message.dump(-1, ' ', false, json::error_handler_t::replace)); }) {
+    : options_(std::move(options)), transport_(transport),
+      dispatcher_([this](const json &message) { transport_.send(message.dump(-1, ' ', false, json::error_handler_t::replace)); }),
+      io_(io) {
   bind_methods();
 }
 
