@@ -96,7 +96,7 @@ void count_file(const Language &language, const std::string &text, const Content
 
 std::vector<std::filesystem::path> list_source_files(const std::vector<std::filesystem::path> &roots) {
   std::vector<std::filesystem::path> files;
-  struct Level {
+  struct PendingDirectory {
     std::filesystem::path directory;
     std::vector<std::pair<std::filesystem::path, std::shared_ptr<GitignoreRules>>> rules;
   };
@@ -106,9 +106,9 @@ std::vector<std::filesystem::path> list_source_files(const std::vector<std::file
       if (language_for_path(root.string())) files.push_back(root);
       continue;
     }
-    std::vector<Level> stack{{root, {}}};
+    std::vector<PendingDirectory> stack{{root, {}}};
     while (!stack.empty()) {
-      Level level = std::move(stack.back());
+      PendingDirectory level = std::move(stack.back());
       stack.pop_back();
       std::filesystem::path ignore_file = level.directory / ".gitignore";
       if (auto text = read_small_file(ignore_file))
