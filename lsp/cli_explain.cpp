@@ -94,7 +94,12 @@ void print_node_path(const SyntaxTree &tree, const std::string &text, uint32_t o
 } // namespace
 
 int run_explain(const std::string &location_text, ExplainOutput output,
-                const std::vector<std::string> &content_directories) {
+                const std::vector<std::string> &content_directories, const std::string &level_name) {
+  std::optional<Level> level = parse_level(level_name);
+  if (!level) {
+    std::cerr << "gloss: --level must be beginner, intermediate or advanced, got '" << level_name << "'\n";
+    return 2;
+  }
   std::optional<Location> location = parse_location(location_text);
   if (!location) {
     std::cerr << "gloss: expected FILE:LINE:COL (1-based), got '" << location_text << "'\n";
@@ -136,7 +141,7 @@ int run_explain(const std::string &location_text, ExplainOutput output,
   for (const ContentDiagnostic &diagnostic : plan.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
   for (const ContentDiagnostic &diagnostic : loaded.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
   ContentIndex index(std::move(loaded.snippets), plan.disabled);
-  MatchResult matches = match_at(tree, *text, offset, index);
+  MatchResult matches = match_at(tree, *text, offset, index, LearnerFilter{*level});
   std::optional<HoverInfo> hover = make_hover(matches);
   if (!hover) {
     std::cerr << "gloss: no tip at " << location_text << "\n";

@@ -17,7 +17,7 @@ enum class ExplainOutput { Hover, Full, Tree };
 
 /// Returns the process exit status: 0 shown, 1 nothing to show, 2 bad input.
 int run_explain(const std::string &location, ExplainOutput output,
-                const std::vector<std::string> &content_directories);
+                const std::vector<std::string> &content_directories, const std::string &level = "intermediate");
 
 } // namespace gloss
 

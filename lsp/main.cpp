@@ -60,6 +60,9 @@ int main(int argc, char **argv) {
   explain->add_option("location", location, "FILE:LINE:COL, 1-based, columns in characters")->required();
   explain->add_flag("--full", full, "Print the full explanation instead of the hover");
   explain->add_flag("--tree", tree, "Print the syntax node path at the position (for writing queries)");
+  std::string level = "intermediate";
+  explain->add_option("--level", level, "beginner (hides advanced tips), intermediate (all) or advanced (only advanced)")
+      ->capture_default_str();
   add_content_option(explain);
 
   std::vector<std::string> directories;
@@ -98,7 +101,7 @@ int main(int argc, char **argv) {
   if (*lsp) return run_lsp(content_directories);
   if (*explain)
     return run_explain(location, tree ? ExplainOutput::Tree : full ? ExplainOutput::Full : ExplainOutput::Hover,
-                       content_directories);
+                       content_directories, level);
   if (*scaffold) return run_new(new_language, new_id, new_directory);
   if (*coverage) return run_coverage(coverage_paths, coverage_json, coverage_top, content_directories);
   if (*lint) return run_lint(directories);

@@ -45,7 +45,7 @@ void rank_and_deduplicate(std::vector<Match> &matches) {
 } // namespace
 
 MatchResult match_at(const SyntaxTree &tree, std::string_view text, uint32_t byte_offset,
-                     const ContentIndex &index) {
+                     const ContentIndex &index, const LearnerFilter &filter) {
   MatchResult result;
   if (tree.empty()) return result;
   const CompiledLanguage &compiled = index.compiled(tree.language());
@@ -71,6 +71,7 @@ MatchResult match_at(const SyntaxTree &tree, std::string_view text, uint32_t byt
   while (ts_query_cursor_next_match(cursor, &query_match)) {
     const CompiledPattern &pattern = compiled.patterns[query_match.pattern_index];
     if (!pattern.snippet) continue;
+    if (pattern.snippet->kind == SnippetKind::Tip && !level_shows(filter.level, pattern.snippet->level)) continue;
     // tree-sitter returns matches that merely intersect the range; keep containment only.
     std::optional<TSNode> construct;
     std::optional<TSNode> focus;

@@ -40,8 +40,13 @@ struct MatchResult {
 /// Matches at most this many in-progress patterns at once (as editors do).
 inline constexpr uint32_t match_limit = 256;
 
+/// What the learner wants to see; the default shows every tip.
+struct LearnerFilter {
+  Level level = Level::Intermediate;
+};
+
 MatchResult match_at(const SyntaxTree &tree, std::string_view text, uint32_t byte_offset,
-                     const ContentIndex &index);
+                     const ContentIndex &index, const LearnerFilter &filter = {});
 
 } // namespace gloss
 

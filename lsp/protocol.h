@@ -28,6 +28,7 @@ struct InitializeParams {
   ClientCapabilities capabilities;
   std::optional<std::string> root_uri; ///< workspaceFolders[0].uri, else rootUri, else rootPath
   std::vector<std::string> content_paths; ///< initializationOptions.contentPaths
+  std::optional<std::string> level;       ///< initializationOptions.level
 };
 
 struct TextDocumentItem {

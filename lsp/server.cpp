@@ -108,6 +108,7 @@ void Server::on_initialize(const json &params, Reply &reply) {
   encoding_ = negotiate_encoding(client_.position_encodings);
   if (parsed.root_uri) workspace_root_ = std::filesystem::path(path_from_uri(*parsed.root_uri));
   set_settings_directories(parsed.content_paths);
+  if (parsed.level) set_level(*parsed.level);
   reload_content();
   initialized_ = true;
   reply.result({
@@ -128,17 +129,25 @@ void Server::on_initialized(const json &) { watch_content(); }
 void Server::on_did_change_watched_files(const json &) { reload_content(); }
 
 void Server::on_did_change_configuration(const json &params) {
-  // {"settings": {"gloss": {"contentPaths": [...]}}}; other settings are not ours.
-  const json *paths = nullptr;
-  if (params.contains("settings") && params["settings"].is_object() && params["settings"].contains("gloss") &&
-      params["settings"]["gloss"].is_object() && params["settings"]["gloss"].contains("contentPaths"))
-    paths = &params["settings"]["gloss"]["contentPaths"];
+  // {"settings": {"gloss": {"level": "...", "contentPaths": [...]}}}; other settings are not ours.
+  if (!params.contains("settings") || !params["settings"].is_object() || !params["settings"].contains("gloss") ||
+      !params["settings"]["gloss"].is_object())
+    return;
+  const json &gloss = params["settings"]["gloss"];
+  if (gloss.contains("level") && gloss["level"].is_string()) set_level(gloss["level"].get<std::string>());
+  const json *paths = gloss.contains("contentPaths") ? &gloss["contentPaths"] : nullptr;
   if (!paths || !paths->is_array()) return;
   std::vector<std::string> directories;
   for (const json &path : *paths)
     if (path.is_string()) directories.push_back(path.get<std::string>());
   set_settings_directories(directories);
   reload_content();
+}
+
+void Server::set_level(const std::string &level) {
+  if (std::optional<Level> parsed = parse_level(level)) learner_.level = *parsed;
+  else log("gloss.level '" + level + "' is not beginner, intermediate or advanced; keeping " +
+           std::string(to_string(learner_.level)), log_warning);
 }
 
 void Server::set_settings_directories(const std::vector<std::string> &directories) {
@@ -237,7 +246,7 @@ void Server::on_hover(const json &params, Reply &reply) {
     return;
   }
   uint32_t offset = document->offset_of(parsed.position, encoding_);
-  MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
+  MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
   std::optional<HoverInfo> hover = make_hover(matches);
   if (!hover) {
     reply.result(nullptr);
@@ -258,7 +267,7 @@ void Server::on_code_action(const json &params, Reply &reply) {
   json actions = json::array();
   if (document && document->tree && parsed.range.start.line < document->lines.line_count()) {
     uint32_t offset = document->offset_of(parsed.range.start, encoding_);
-    MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
+    MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
     for (const ActionSpec &action : explain_actions(matches)) {
       json argument = {{"id", action.snippet_id}, {"uri", parsed.uri}, {"position", parsed.range.start}};
       actions.push_back({{"title", action.title},
@@ -297,7 +306,7 @@ void Server::explain(const json &argument, Reply &reply) {
     const Document *document = documents_.get(argument["uri"].get<std::string>());
     if (document && document->tree) {
       uint32_t offset = document->offset_of(argument["position"].get<TextPosition>(), encoding_);
-      MatchResult matches = match_at(*document->tree, document->text, offset, *content_);
+      MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
       for (const Match &match : matches.tips) {
         if (match.snippet != snippet) continue;
         context = code_excerpt(document->text, match.construct_start, match.construct_end, max_context_lines);

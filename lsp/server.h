@@ -14,6 +14,7 @@
 
 #include "content_index.h"
 #include "file_watcher.h"
+#include "matcher.h"
 #include "document_store.h"
 #include "jsonrpc.h"
 #include "protocol.h"
@@ -69,6 +70,7 @@ private:
   /// previous good version, and the problem is shown to the user.
   void reload_content();
   void set_settings_directories(const std::vector<std::string> &directories);
+  void set_level(const std::string &level);
   void watch_content();
   void log(const std::string &message, int type = 3);
   json range_json(const Document &document, uint32_t start, uint32_t end) const;
@@ -80,6 +82,7 @@ private:
   std::shared_ptr<const ContentIndex> content_;
   ClientCapabilities client_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  LearnerFilter learner_;
   boost::asio::io_context *io_ = nullptr;
   std::unique_ptr<FileWatcher> watcher_;
   std::optional<std::filesystem::path> workspace_root_;

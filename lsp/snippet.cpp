@@ -12,6 +12,15 @@ std::string_view to_string(Level level) {
   return "intermediate";
 }
 
+bool level_shows(Level learner, Level tip) {
+  switch (learner) {
+  case Level::Beginner: return tip != Level::Advanced;
+  case Level::Intermediate: return true;
+  case Level::Advanced: return tip == Level::Advanced;
+  }
+  return true;
+}
+
 std::optional<Level> parse_level(std::string_view text) {
   if (text == "beginner") return Level::Beginner;
   if (text == "intermediate") return Level::Intermediate;

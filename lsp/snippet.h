@@ -19,6 +19,11 @@ enum class Level { Beginner, Intermediate, Advanced };
 enum class SnippetKind { Tip, Note };
 
 std::string_view to_string(Level level);
+
+/// Whether a learner at `learner` level sees tips of level `tip`: a beginner
+/// sees beginner and intermediate tips, an intermediate learner all of them,
+/// an advanced one only advanced tips (team notes always show).
+bool level_shows(Level learner, Level tip);
 std::optional<Level> parse_level(std::string_view text);
 
 struct Link {

@@ -124,6 +124,28 @@ TEST_F(Session, InitializeHoverChangeCodeActionExplainShutdown) {
   EXPECT_EQ(client.wait_for_exit(), 0);
 }
 
+TEST_F(Session, TheLearnersLevelChoosesTheTipsAndChangesAtOnce) {
+  LspClient client({"lsp"}, cache);
+  client.initialize(LspClient::default_capabilities(), {{"level", "advanced"}});
+  Annotations code("xs = [x $beginner^for x in y]\n$advanced^async def f():\n    pass\n");
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", "file:///l.py"}, {"languageId", "python"}, {"version", 1}, {"text", code.code()}}}});
+  auto hover = [&](const std::string &point) {
+    json response = client.request("textDocument/hover", position_params("file:///l.py", position_json(code, code.point(point))));
+    return response["result"].is_object() ? response["result"]["contents"]["value"].get<std::string>() : "";
+  };
+  EXPECT_EQ(hover("beginner"), "");                                            // advanced: no beginner tips
+  EXPECT_NE(hover("advanced").find("async def"), std::string::npos);            // but advanced ones
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gloss", {{"level", "beginner"}}}}}});
+  EXPECT_NE(hover("beginner").find("List comprehension"), std::string::npos);  // beginner: beginner tips
+  EXPECT_EQ(hover("advanced"), "");                                            // and no advanced ones
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gloss", {{"level", "expert"}}}}}});
+  EXPECT_NE(hover("beginner").find("List comprehension"), std::string::npos);  // a bad value changes nothing
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gloss", {{"level", "intermediate"}}}}}});
+  EXPECT_NE(hover("beginner").find("List comprehension"), std::string::npos);  // intermediate: everything
+  EXPECT_NE(hover("advanced").find("async def"), std::string::npos);
+}
+
 TEST_F(Session, PlainTextClientsGetPlainText) {
   LspClient client({"lsp"}, cache);
   client.initialize(json::object());
