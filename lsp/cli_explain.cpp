@@ -9,18 +9,17 @@
 #include "line_index.h"
 #include "matcher.h"
 #include "syntax_tree.h"
+#include "text_file.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 namespace gloss {
 namespace {
 
-/// At most this many lines of the user's code go into an explanation.
-constexpr std::size_t max_context_lines = 30;
+/// Source files larger than this are not explained (generated or minified code).
+constexpr std::uintmax_t max_explain_file_bytes = 64 * 1024 * 1024;
 /// Leaf text longer than this is shortened in --tree output.
 constexpr std::size_t max_leaf_text = 40;
 
@@ -46,14 +45,6 @@ std::optional<Location> parse_location(const std::string &text) {
   } catch (const std::exception &) {
     return std::nullopt;
   }
-}
-
-std::optional<std::string> read_file(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 std::string position_text(const LineIndex &lines, const std::string &text, uint32_t offset) {
@@ -110,9 +101,10 @@ int run_explain(const std::string &location_text, ExplainOutput output,
     std::cerr << "gloss: " << location->path << ": no supported language for this file type\n";
     return 2;
   }
-  std::optional<std::string> text = read_file(location->path);
+  std::string problem;
+  std::optional<std::string> text = read_text_file(location->path, max_explain_file_bytes, problem);
   if (!text) {
-    std::cerr << "gloss: " << location->path << ": cannot read the file\n";
+    std::cerr << "gloss: " << location->path << ": " << problem << "\n";
     return 2;
   }
   LineIndex lines(*text);
@@ -149,7 +141,7 @@ int run_explain(const std::string &location_text, ExplainOutput output,
   }
   if (output == ExplainOutput::Full) {
     const Match &best = matches.best() ? *matches.best() : matches.notes.front();
-    std::string code = code_excerpt(*text, best.construct_start, best.construct_end, max_context_lines);
+    std::string code = code_excerpt(*text, best.construct_start, best.construct_end, explanation_context_lines);
     std::cout << render_explanation(*best.snippet, code, language->fence_tags.front());
   } else {
     std::cout << render_markdown(*hover);

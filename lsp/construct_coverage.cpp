@@ -4,13 +4,12 @@
 #include "gitignore.h"
 #include "language_registry.h"
 #include "syntax_tree.h"
+#include "text_file.h"
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <thread>
 
 namespace gloss {
@@ -41,14 +40,8 @@ struct WorkerResult {
 };
 
 std::optional<std::string> read_small_file(const std::filesystem::path &path) {
-  std::error_code error;
-  std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > max_coverage_file_bytes) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (!in) return std::nullopt;
-  return buffer.str();
+  std::string ignored;
+  return read_text_file(path, max_coverage_file_bytes, ignored);
 }
 
 void count_file(const Language &language, const std::string &text, const ContentIndex &index, Tally &tally) {

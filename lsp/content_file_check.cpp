@@ -27,13 +27,18 @@ std::vector<ContentDiagnostic> check_content_file(std::string_view text, const s
   std::optional<Snippet> snippet = parse_snippet(text, path, relative, std::numeric_limits<int>::max(), diagnostics);
   if (!snippet) return diagnostics;
 
-  std::vector<Snippet> snippets = loaded.snippets();
+  // Only the snippets that can rank against this one: its language's and its
+  // ancestors' (a .ts tip competes with JavaScript's), not the whole pack.
+  const Language *language = language_by_id(snippet->language);
+  std::vector<Snippet> snippets;
+  for (const Snippet &other : loaded.snippets())
+    for (const Language *member : language_lineage(*language))
+      if (other.language == member->id) snippets.push_back(other);
   snippets.push_back(*snippet); // the highest layer: replaces a loaded snippet with its id
   ContentIndex index(std::move(snippets));
   // Only this snippet's language needs compiling (the others did not change).
-  if (const Language *language = language_by_id(snippet->language))
-    for (const ContentDiagnostic &diagnostic : index.compiled(*language).diagnostics)
-      if (diagnostic.source == path) diagnostics.push_back(diagnostic);
+  for (const ContentDiagnostic &diagnostic : index.compiled(*language).diagnostics)
+    if (diagnostic.source == path) diagnostics.push_back(diagnostic);
   TestReport report = test_examples(index, [&](const Snippet &s) { return s.source == path; });
   for (const TestFailure &failure : report.failures) {
     std::string message = failure.kind == FailureKind::Missing

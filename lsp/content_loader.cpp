@@ -4,15 +4,14 @@
 #include "builtin_content.h"
 #include "example_assertions.h"
 #include "language_registry.h"
+#include "text_file.h"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace gloss {
 namespace {
@@ -413,23 +412,14 @@ LoadedContent load_content_directory(const std::filesystem::path &directory, int
 
   for (const auto &path : files) {
     std::string source = path.string();
-    std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (error || size > max_snippet_file_bytes) {
-      content.diagnostics.push_back({source, 0, Severity::Error,
-                                     error ? "cannot read: " + error.message()
-                                           : "file is larger than " +
-                                                 std::to_string(max_snippet_file_bytes) + " bytes"});
-      continue;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (!in) {
-      content.diagnostics.push_back({source, 0, Severity::Error, "cannot read the file"});
+    std::string problem;
+    std::optional<std::string> text = read_text_file(path, max_snippet_file_bytes, problem);
+    if (!text) {
+      content.diagnostics.push_back({source, 0, Severity::Error, problem});
       continue;
     }
     std::string relative = std::filesystem::relative(path, directory, error).generic_string();
-    if (auto snippet = parse_snippet(buffer.str(), source, relative, layer, content.diagnostics, check))
+    if (auto snippet = parse_snippet(*text, source, relative, layer, content.diagnostics, check))
       content.snippets.push_back(std::move(*snippet));
   }
   drop_duplicate_ids(content);

@@ -42,6 +42,9 @@ std::string render_explanation(const Snippet &snippet, std::string_view code_at_
 /// the learner's own code, as an explanation quotes it.
 std::string code_excerpt(std::string_view text, uint32_t start, uint32_t end, std::size_t max_lines);
 
+/// At most this many lines of the learner's code go into an explanation.
+inline constexpr std::size_t explanation_context_lines = 30;
+
 /// The language's display name for a snippet ("Python").
 std::string language_name(const Snippet &snippet);
 

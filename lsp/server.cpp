@@ -21,8 +21,6 @@ namespace {
 constexpr int log_error = 1;
 constexpr int log_warning = 2;
 
-/// At most this many lines of the user's code go into an explanation.
-constexpr std::size_t max_context_lines = 30;
 
 std::string file_name_for(std::string_view id) {
   std::string name(id);
@@ -309,7 +307,7 @@ void Server::explain(const json &argument, Reply &reply) {
       MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
       for (const Match &match : matches.tips) {
         if (match.snippet != snippet) continue;
-        context = code_excerpt(document->text, match.construct_start, match.construct_end, max_context_lines);
+        context = code_excerpt(document->text, match.construct_start, match.construct_end, explanation_context_lines);
         context_language = std::string(document->language->fence_tags.front());
         break;
       }

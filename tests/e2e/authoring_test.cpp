@@ -1,6 +1,7 @@
 // Authoring in the editor: a snippet file open in the editor gets the
 // problems `gloss lint` and `gloss test` would report, as diagnostics.
 #include "lsp_client.h"
+#include "snippet_text.h"
 
 #include <gtest/gtest.h>
 
@@ -12,25 +13,14 @@ namespace {
 using testing::json;
 using testing::LspClient;
 
-const std::string good_snippet = R"(---
-id: python/probe
-title: Probe
-language: python
-level: beginner
-query: |
-  (lambda) @construct
-links:
-  - title: Reference
-    url: https://docs.python.org/3/reference/expressions.html#lambda
----
-Makes a small function.
+const std::string good_snippet = testing::tip_file("python/probe", "Probe", "(lambda) @construct", R"(Makes a small function.
 
 ## Example
 ```python
 f = lambda: 0
 #   ^
 ```
-)";
+)");
 
 std::string replace(std::string text, const std::string &from, const std::string &to) {
   text.replace(text.find(from), from.size(), to);

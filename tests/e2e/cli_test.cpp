@@ -2,6 +2,7 @@
 #include "annotations.h"
 #include "line_index.h"
 #include "lsp_client.h"
+#include "snippet_text.h"
 
 #include <gtest/gtest.h>
 
@@ -118,18 +119,7 @@ TEST_F(Cli, LintReportsABrokenFileWithItsLineAndFails) {
 
 TEST_F(Cli, TestReportsAMissingAndANoisyAssertion) {
   std::filesystem::create_directories(directory + "/python");
-  std::ofstream(directory + "/python/lambda-only.md") << R"(---
-id: python/lambda-only
-title: Lambda
-language: python
-level: beginner
-query: |
-  (lambda) @construct
-links:
-  - title: Reference
-    url: https://docs.python.org/3/reference/expressions.html#lambda
----
-Makes a function.
+  std::ofstream(directory + "/python/lambda-only.md") << testing::tip_file("python/lambda-only", "Lambda", "(lambda) @construct", R"(Makes a function.
 
 ## Example
 ```python
@@ -140,7 +130,7 @@ y = 1
 g = lambda: 0
 #   ^ !
 ```
-)";
+)");
   Result result = run("test " + directory);
   EXPECT_EQ(result.status, 1) << result.output;
   EXPECT_NE(result.output.find("lambda-only.md:19: missing: expected 'python/lambda-only'"), std::string::npos) << result.output;
@@ -175,20 +165,9 @@ TEST_F(Cli, NewScaffoldsASnippetThatPassesLintAndTest) {
 
 TEST_F(Cli, LintFailsOnDuplicateIdsAndLongSummaries) {
   std::filesystem::create_directories(directory + "/python");
-  std::string snippet = R"(---
-id: python/twice
-title: Twice
-language: python
-level: beginner
-query: |
-  (lambda) @construct
-links:
-  - title: Reference
-    url: https://docs.python.org/3/reference/expressions.html#lambda
----
-)";
-  std::ofstream(directory + "/python/twice.md") << snippet << "Short.\n";
-  std::ofstream(directory + "/python/again.md") << snippet << std::string(320, 'x') << "\n";
+  std::ofstream(directory + "/python/twice.md") << testing::tip_file("python/twice", "Twice", "(lambda) @construct", "Short.\n");
+  std::ofstream(directory + "/python/again.md")
+      << testing::tip_file("python/twice", "Twice", "(lambda) @construct", std::string(320, 'x') + "\n");
   Result result = run("lint " + directory);
   EXPECT_EQ(result.status, 1);
   EXPECT_NE(result.output.find("twice.md:2: error: duplicate id 'python/twice' (first in "), std::string::npos) << result.output;

@@ -4,6 +4,7 @@
 #include "annotations.h"
 #include "line_index.h"
 #include "lsp_client.h"
+#include "snippet_text.h"
 
 #include <gtest/gtest.h>
 
@@ -21,10 +22,7 @@ void write_snippet(const std::filesystem::path &directory, const std::string &id
                    const std::string &query) {
   std::filesystem::path path = directory / (id + ".md");
   std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path) << "---\nid: " << id << "\ntitle: " << title << "\nlanguage: " << id.substr(0, id.find('/'))
-                      << "\nlevel: beginner\nquery: |\n  " << query
-                      << "\nlinks:\n  - title: Reference\n    url: https://docs.python.org/3/\n---\n"
-                      << "Explains it, " << title << ".\n";
+  std::ofstream(path) << testing::tip_file(id, title, query, "Explains it, " + title + ".\n");
 }
 
 const char *fixture = R"(xs = $lc^[x for x in y]

@@ -2,6 +2,7 @@
 #include "annotations.h"
 #include "line_index.h"
 #include "lsp_client.h"
+#include "snippet_text.h"
 
 #include <gtest/gtest.h>
 
@@ -199,19 +200,8 @@ TEST_F(Session, Utf8IsNegotiatedWhenOffered) {
 TEST_F(Session, ContentDirectoriesLayerOverTheBuiltInPack) {
   std::string team = testing::make_temp_directory();
   std::filesystem::create_directories(team + "/python");
-  std::ofstream(team + "/python/lambda.md") << R"(---
-id: python/lambda
-title: Team lambda
-language: python
-level: beginner
-query: |
-  (lambda) @construct
-links:
-  - title: Reference
-    url: https://docs.python.org/3/reference/expressions.html#lambda
----
-Our house rule: name your functions.
-)";
+  std::ofstream(team + "/python/lambda.md")
+      << testing::tip_file("python/lambda", "Team lambda", "(lambda) @construct", "Our house rule: name your functions.\n");
   std::string options = testing::make_temp_directory();
   std::filesystem::create_directories(options + "/python");
   std::ofstream(options + "/python/note.md") << R"(---

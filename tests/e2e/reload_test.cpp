@@ -2,6 +2,7 @@
 // workspace/didChangeWatchedFiles or, when the client cannot send it, the
 // server's own inotify watch. A broken edit keeps the previous good version.
 #include "lsp_client.h"
+#include "snippet_text.h"
 
 #include <gtest/gtest.h>
 
@@ -33,9 +34,8 @@ struct Reload : ::testing::Test {
   void write_title(const std::string &title) {
     // Written beside and renamed over, as editors save.
     std::filesystem::path temporary = snippet.string() + ".tmp";
-    std::ofstream(temporary) << "---\nid: python/list-comprehension\ntitle: " << title
-                             << "\nlanguage: python\nlevel: beginner\nquery: |\n  (list_comprehension) @construct\n"
-                                "links:\n  - title: Reference\n    url: https://docs.python.org/3/\n---\nTeam text.\n";
+    std::ofstream(temporary) << testing::tip_file("python/list-comprehension", title, "(list_comprehension) @construct",
+                                                  "Team text.\n");
     std::filesystem::rename(temporary, snippet);
   }
 
@@ -99,9 +99,7 @@ TEST_F(Reload, WatchedFileNotificationsReloadAndABrokenEditKeepsTheLastGoodVersi
 TEST_F(Reload, ChangedContentPathsSettingsTakeEffect) {
   std::filesystem::path team = testing::make_temp_directory();
   std::filesystem::create_directories(team / "python");
-  std::ofstream(team / "python" / "lambda.md")
-      << "---\nid: python/lambda\ntitle: Settings lambda\nlanguage: python\nlevel: beginner\n"
-         "query: |\n  (lambda) @construct\nlinks:\n  - title: R\n    url: https://docs.python.org/3/\n---\nT.\n";
+  std::ofstream(team / "python" / "lambda.md") << testing::tip_file("python/lambda", "Settings lambda", "(lambda) @construct", "T.\n");
   LspClient client({"lsp"}, cache);
   start(client, LspClient::default_capabilities());
   client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
@@ -128,8 +126,7 @@ TEST_F(Reload, WithoutClientSupportTheServerWatchesTheFilesItself) {
 
   // A team layer that appears after start is picked up too.
   std::filesystem::path added = workspace / ".gloss" / "python" / "lambda.md";
-  std::ofstream(added) << "---\nid: python/lambda\ntitle: Team lambda\nlanguage: python\nlevel: beginner\n"
-                          "query: |\n  (lambda) @construct\nlinks:\n  - title: R\n    url: https://docs.python.org/3/\n---\nT.\n";
+  std::ofstream(added) << testing::tip_file("python/lambda", "Team lambda", "(lambda) @construct", "T.\n");
   client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
                                            {"contentChanges", {{{"text", "f = lambda: 0\n"}}}}});
   for (int attempt = 0; attempt < 100 && text.find("Team lambda") == std::string::npos; ++attempt) {

@@ -1,5 +1,6 @@
 #include "content_loader.h"
 #include "content_tester.h"
+#include "snippet_text.h"
 
 #include <gtest/gtest.h>
 
@@ -13,19 +14,7 @@ Snippet parse(const std::string &text) {
   return snippet ? *snippet : Snippet{};
 }
 
-const char *two_patterns = R"(---
-id: python/probe
-title: Probe
-language: python
-level: beginner
-query: |
-  (lambda) @construct
-  (set_comprehension) @construct
-links:
-  - title: Reference
-    url: https://docs.python.org/3/
----
-Summary.
+const std::string two_patterns = testing::tip_file("python/probe", "Probe", "(lambda) @construct\n(set_comprehension) @construct", R"(Summary.
 
 ## Example
 ```python
@@ -34,7 +23,7 @@ f = lambda: 0
 g = lambda: 1
 #   ^ !
 ```
-)";
+)");
 
 TEST(ContentTester, ReportsMissingAndNoisyMarkers) {
   ContentIndex index({parse(two_patterns)});

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian 12 machine lacks to build and test Gloss.
+# Installs what a fresh Debian 12 machine lacks to build and test Gloss:
+# the apt packages below, then `npm ci --ignore-scripts` in parsers/ for the
+# tree-sitter runtime and grammars. Run by scripts/build (and so by the
+# README's two commands); safe to run by hand.
 # Idempotent: every step checks first and does nothing when already satisfied.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 apt_packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config ca-certificates
   libboost-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libre2-dev libtoml11-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
@@ -27,7 +30,7 @@ for package in "${apt_packages[@]}"; do
 done
 
 if ((${#missing[@]})); then
-  echo "setup: installing ${missing[*]}"
+  echo "install-deps: installing ${missing[*]}"
   sudo_cmd=()
   if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
   export DEBIAN_FRONTEND=noninteractive
@@ -39,7 +42,7 @@ fi
 parsers_dir="$repo_root/parsers"
 stamp="$parsers_dir/node_modules/.gloss-lock-stamp"
 if [[ ! -f "$stamp" ]] || ! cmp -s "$parsers_dir/package-lock.json" "$stamp"; then
-  echo "setup: npm ci in parsers/"
+  echo "install-deps: npm ci in parsers/"
   (cd "$parsers_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   cp "$parsers_dir/package-lock.json" "$stamp"
 fi
