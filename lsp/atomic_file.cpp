@@ -41,6 +41,13 @@ std::string write_file_atomically(const std::filesystem::path &path, std::string
     ::unlink(temporary.c_str());
     return message;
   }
+  // The rename itself lives in the directory; without this a power cut can
+  // bring back the old file. Best effort: some filesystems refuse it.
+  if (int directory = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      directory >= 0) {
+    ::fsync(directory);
+    ::close(directory);
+  }
   return {};
 }
 

@@ -8,8 +8,8 @@
 
 namespace gloss {
 
-/// Writes `contents` to a temporary file beside `path`, flushes it to disk
-/// and renames it over `path`. Creates missing parent directories. Returns an
+/// Writes `contents` to a temporary file beside `path` (`<path>.tmp.<pid>.*`),
+/// flushes it to disk, renames it over `path` and flushes the directory. Creates missing parent directories. Returns an
 /// error message, or an empty string on success.
 std::string write_file_atomically(const std::filesystem::path &path, std::string_view contents);
 

@@ -1,15 +1,12 @@
 //===--- cli_explain.cpp - `gloss explain FILE:LINE:COL` ------------------===//
 #include "cli_explain.h"
 
-#include "content_index.h"
-#include "content_layers.h"
-#include "content_loader.h"
+#include "cli_source.h"
 #include "hover.h"
 #include "language_registry.h"
 #include "line_index.h"
 #include "matcher.h"
 #include "syntax_tree.h"
-#include "text_file.h"
 
 #include <filesystem>
 #include <iostream>
@@ -18,8 +15,6 @@
 namespace gloss {
 namespace {
 
-/// Source files larger than this are not explained (generated or minified code).
-constexpr std::uintmax_t max_explain_file_bytes = 64 * 1024 * 1024;
 /// Leaf text longer than this is shortened in --tree output.
 constexpr std::size_t max_leaf_text = 40;
 
@@ -96,44 +91,22 @@ int run_explain(const std::string &location_text, ExplainOutput output,
     std::cerr << "gloss: expected FILE:LINE:COL (1-based), got '" << location_text << "'\n";
     return 2;
   }
-  const Language *language = language_for_path(location->path);
-  if (!language) {
-    std::cerr << "gloss: " << location->path << ": no supported language for this file type\n";
-    return 2;
-  }
-  std::string problem;
-  std::optional<std::string> text = read_text_file(location->path, max_explain_file_bytes, problem);
-  if (!text) {
-    std::cerr << "gloss: " << location->path << ": " << problem << "\n";
-    return 2;
-  }
-  LineIndex lines(*text);
+  int failure = 0;
+  std::optional<SourceFile> source = read_source_file(location->path, failure);
+  if (!source) return failure;
+  LineIndex lines(source->text);
   if (location->line > lines.line_count()) {
     std::cerr << "gloss: " << location->path << " has only " << lines.line_count() << " lines\n";
     return 2;
   }
-  uint32_t offset = lines.offset_of({location->line - 1, location->column - 1}, PositionEncoding::Utf32, *text);
-  SyntaxTree tree(*language);
-  if (!tree.parse(*text)) {
-    std::cerr << "gloss: " << location->path << ": parsing took too long\n";
-    return 1;
-  }
+  uint32_t offset = lines.offset_of({location->line - 1, location->column - 1}, PositionEncoding::Utf32, source->text);
   if (output == ExplainOutput::Tree) {
-    print_node_path(tree, *text, offset);
+    print_node_path(source->tree, source->text, offset);
     return 0;
   }
 
-  // The same layers an editor opened on this file's workspace would use.
-  ContentSources sources;
-  sources.workspace_root = find_workspace_root(std::filesystem::path(location->path).parent_path());
-  sources.command_line_directories = {content_directories.begin(), content_directories.end()};
-  sources.user_directory = user_content_directory();
-  LayerPlan plan = plan_layers(sources);
-  LoadedContent loaded = load_layers(plan.directories, ExampleCheck::Deferred);
-  for (const ContentDiagnostic &diagnostic : plan.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
-  for (const ContentDiagnostic &diagnostic : loaded.diagnostics) std::cerr << format_diagnostic(diagnostic) << "\n";
-  ContentIndex index(std::move(loaded.snippets), plan.disabled);
-  MatchResult matches = match_at(tree, *text, offset, index, LearnerFilter{*level});
+  std::unique_ptr<ContentIndex> index = load_content_for(location->path, content_directories);
+  MatchResult matches = match_at(source->tree, source->text, offset, *index, LearnerFilter{*level, {}});
   std::optional<HoverInfo> hover = make_hover(matches);
   if (!hover) {
     std::cerr << "gloss: no tip at " << location_text << "\n";
@@ -141,8 +114,10 @@ int run_explain(const std::string &location_text, ExplainOutput output,
   }
   if (output == ExplainOutput::Full) {
     const Match &best = matches.best() ? *matches.best() : matches.notes.front();
-    std::string code = code_excerpt(*text, best.construct_start, best.construct_end, explanation_context_lines);
-    std::cout << render_explanation(*best.snippet, code, language->fence_tags.front());
+    std::vector<ExplanationPage> pages =
+        explanation_pages(*best.snippet, matches, source->text, source->language->fence_tags.front(),
+                          [](const Snippet &) { return std::string(); });
+    std::cout << render_explanation(*pages.front().snippet, pages.front().context);
   } else {
     std::cout << render_markdown(*hover);
   }

@@ -108,12 +108,25 @@ std::optional<HoverInfo> make_hover(const MatchResult &matches) {
   return hover;
 }
 
+std::string first_sentence(std::string_view summary) {
+  bool in_code = false;
+  for (std::size_t i = 0; i < summary.size(); ++i) {
+    char c = summary[i];
+    if (c == '`') in_code = !in_code;
+    if (c == '\n' && (i + 1 == summary.size() || summary[i + 1] == '\n')) return std::string(summary.substr(0, i));
+    bool ends = i + 1 == summary.size() || summary[i + 1] == ' ' || summary[i + 1] == '\n';
+    if (!in_code && (c == '.' || c == '!' || c == '?') && ends) return std::string(summary.substr(0, i + 1));
+  }
+  return std::string(summary);
+}
+
 std::string render_markdown(const HoverInfo &hover) {
   std::string text;
   if (const Snippet *tip = hover.tip) {
     text = "**" + escape_markdown(tip->title) + "** · " + language_name(*tip) + " · " +
-           std::string(to_string(tip->level)) + "\n\n" + tip->summary + "\n";
-    if (!tip->links.empty()) text += "\nLearn more: " + markdown_link(tip->links.front()) + "\n";
+           std::string(to_string(tip->level)) + "\n\n" + (hover.brief ? first_sentence(tip->summary) : tip->summary) + "\n";
+    if (hover.brief) text += "\n*Seen before — \"Explain this\" shows the whole tip.*\n";
+    else if (!tip->links.empty()) text += "\nLearn more: " + markdown_link(tip->links.front()) + "\n";
   }
   for (const Snippet *note : hover.notes) {
     if (!text.empty()) text += "\n---\n\n";
@@ -132,8 +145,9 @@ std::string render_plaintext(const HoverInfo &hover) {
   std::string text;
   if (const Snippet *tip = hover.tip) {
     text = tip->title + " · " + language_name(*tip) + " · " + std::string(to_string(tip->level)) + "\n\n" +
-           plain(tip->summary) + "\n";
-    if (!tip->links.empty())
+           plain(hover.brief ? first_sentence(tip->summary) : tip->summary) + "\n";
+    if (hover.brief) text += "\nSeen before: \"Explain this\" shows the whole tip.\n";
+    else if (!tip->links.empty())
       text += "\nLearn more: " + tip->links.front().title + " <" + tip->links.front().url + ">\n";
   }
   for (const Snippet *note : hover.notes) {
@@ -148,21 +162,49 @@ std::string render_plaintext(const HoverInfo &hover) {
   return text;
 }
 
-std::string render_explanation(const Snippet &snippet, std::string_view code_at_cursor,
-                               std::string_view code_language) {
+std::vector<ExplanationPage> explanation_pages(const Snippet &snippet, const MatchResult &matches,
+                                               std::string_view text, std::string_view fence_tag,
+                                               const std::function<std::string(const Snippet &)> &link_for) {
+  auto own = std::find_if(matches.tips.begin(), matches.tips.end(), [&](const Match &m) { return m.snippet == &snippet; });
+  if (own == matches.tips.end()) return {{&snippet, {}}};
+  std::vector<const Match *> chain{&*own};
+  for (auto outer = own + 1; outer != matches.tips.end(); ++outer)
+    if (outer->construct_end - outer->construct_start > chain.back()->construct_end - chain.back()->construct_start)
+      chain.push_back(&*outer);
+  std::vector<ExplanationPage> pages;
+  for (std::size_t i = 0; i < chain.size(); ++i) {
+    ExplanationPage page{chain[i]->snippet, {}};
+    page.context.code = code_excerpt(text, chain[i]->construct_start, chain[i]->construct_end, explanation_context_lines);
+    page.context.code_language = std::string(fence_tag);
+    for (std::size_t j = i + 1; j < chain.size(); ++j)
+      page.context.enclosing.push_back({chain[j]->snippet, link_for(*chain[j]->snippet)});
+    pages.push_back(std::move(page));
+  }
+  return pages;
+}
+
+std::string render_explanation(const Snippet &snippet, const ExplanationContext &context) {
   std::string text = "# " + escape_markdown(snippet.title) + "\n\n*" + language_name(snippet) + " · " +
-                     std::string(to_string(snippet.level)) + "*\n\n" + snippet.summary + "\n";
-  if (!code_at_cursor.empty()) {
+                     std::string(to_string(snippet.level)) + "*\n";
+  if (!context.code.empty()) {
     std::string fence = "```";
-    while (code_at_cursor.find(fence) != std::string_view::npos) fence += '`';
-    text += "\n## In your code\n\n" + fence + std::string(code_language) + "\n" + std::string(code_at_cursor);
-    if (code_at_cursor.back() != '\n') text += "\n";
+    while (context.code.find(fence) != std::string::npos) fence += '`';
+    text += "\n## In your code\n\n" + fence + context.code_language + "\n" + context.code;
+    if (context.code.back() != '\n') text += "\n";
     text += fence + "\n";
   }
+  text += "\n" + snippet.summary + "\n";
   if (std::string details = displayed_details(snippet); !details.empty()) text += "\n" + details + "\n";
   if (!snippet.links.empty()) {
     text += "\n## Reference\n\n";
     for (const Link &link : snippet.links) text += "- " + markdown_link(link) + "\n";
+  }
+  if (!context.enclosing.empty()) {
+    text += "\n## Inside\n\n";
+    for (const EnclosingConstruct &outer : context.enclosing) {
+      std::string title = escape_markdown(outer.snippet->title);
+      text += "- " + (outer.link.empty() ? title : "[" + title + "](" + outer.link + ")") + "\n";
+    }
   }
   return text;
 }

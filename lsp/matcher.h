@@ -13,6 +13,10 @@
 #include "content_index.h"
 #include "syntax_tree.h"
 
+#include <chrono>
+#include <optional>
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,7 +47,27 @@ inline constexpr uint32_t match_limit = 256;
 /// What the learner wants to see; the default shows every tip.
 struct LearnerFilter {
   Level level = Level::Intermediate;
+  std::set<std::string, std::less<>> muted; ///< tip ids the learner said they know
+
+  bool shows(const Snippet &snippet) const {
+    return snippet.kind == SnippetKind::Note || (level_shows(level, snippet.level) && !muted.count(snippet.id));
+  }
 };
+
+/// The order of tips competing at one position: innermost construct first,
+/// then the document's own language, @focus, specificity, higher layer, id.
+bool ranks_before(const Match &a, const Match &b);
+
+/// When a query run must give up; `deadline` must outlive the run.
+struct QueryDeadline {
+  std::chrono::steady_clock::time_point at;
+};
+void exec_until(TSQueryCursor *cursor, const TSQuery *query, TSNode node, const QueryDeadline &deadline);
+
+/// The Match a query match stands for, or nothing when its predicates fail or,
+/// given `byte_offset`, its @construct (or @focus) does not contain it.
+std::optional<Match> to_match(const TSQueryMatch &query_match, const CompiledPattern &pattern, std::string_view text,
+                              const Language &document_language, std::optional<uint32_t> byte_offset);
 
 MatchResult match_at(const SyntaxTree &tree, std::string_view text, uint32_t byte_offset,
                      const ContentIndex &index, const LearnerFilter &filter = {});

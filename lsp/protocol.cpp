@@ -63,11 +63,8 @@ void from_json(const json &j, InitializeParams &params) {
     params.root_uri = root->get<std::string>();
   else if (const json *path = find_path(j, {"rootPath"}); path && path->is_string())
     params.root_uri = path->get<std::string>();
-  if (const json *level = find_path(j, {"initializationOptions", "level"}); level && level->is_string())
-    params.level = level->get<std::string>();
-  if (const json *paths = find_path(j, {"initializationOptions", "contentPaths"}); paths && paths->is_array())
-    for (const json &path : *paths)
-      if (path.is_string()) params.content_paths.push_back(path.get<std::string>());
+  if (const json *options = find_path(j, {"initializationOptions"}); options && options->is_object())
+    params.options = *options;
 }
 
 void from_json(const json &j, TextDocumentItem &item) {

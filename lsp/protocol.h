@@ -27,8 +27,8 @@ struct ClientCapabilities {
 struct InitializeParams {
   ClientCapabilities capabilities;
   std::optional<std::string> root_uri; ///< workspaceFolders[0].uri, else rootUri, else rootPath
-  std::vector<std::string> content_paths; ///< initializationOptions.contentPaths
-  std::optional<std::string> level;       ///< initializationOptions.level
+  /// The same keys as the `gloss` settings section (level, contentPaths, ...).
+  json options = json::object();
 };
 
 struct TextDocumentItem {

@@ -6,6 +6,7 @@
 #include "content_file_check.h"
 #include "content_layers.h"
 #include "content_loader.h"
+#include "document_concepts.h"
 #include "hover.h"
 #include "matcher.h"
 #include "team_note_draft.h"
@@ -20,6 +21,21 @@ namespace {
 
 constexpr int log_error = 1;
 constexpr int log_warning = 2;
+constexpr int diagnostic_hint = 4;
+/// Learning-mode hints wait for typing to pause.
+constexpr std::chrono::milliseconds hints_delay{300};
+constexpr std::chrono::seconds state_check_interval{1};
+
+int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+/// A non-negative integer setting, clamped; nothing when absent or not a number.
+std::optional<uint32_t> read_count(const json &settings, const char *key) {
+  if (!settings.contains(key) || !settings[key].is_number()) return std::nullopt;
+  double value = settings[key].get<double>();
+  return value <= 0 ? 0u : value >= 1e9 ? 1'000'000'000u : static_cast<uint32_t>(value);
+}
 
 
 std::string file_name_for(std::string_view id) {
@@ -38,6 +54,10 @@ Server::Server(Options options, Transport &transport, boost::asio::io_context *i
   bind_methods();
 }
 
+Server::~Server() {
+  if (learner_state_) report_state_problems(learner_state_->flush());
+}
+
 void Server::bind_methods() {
   auto request = [this](const char *method, void (Server::*handler)(const json &, Reply &)) {
     dispatcher_.on_request(method, [this, handler](const json &params, Reply &reply) { (this->*handler)(params, reply); });
@@ -53,6 +73,7 @@ void Server::bind_methods() {
   request("textDocument/hover", &Server::on_hover);
   request("textDocument/codeAction", &Server::on_code_action);
   request("workspace/executeCommand", &Server::on_execute_command);
+  request("gloss/concepts", &Server::on_concepts);
   notification("initialized", &Server::on_initialized);
   notification("exit", &Server::on_exit);
   notification("textDocument/didOpen", &Server::on_did_open);
@@ -105,8 +126,8 @@ void Server::on_initialize(const json &params, Reply &reply) {
   client_ = parsed.capabilities;
   encoding_ = negotiate_encoding(client_.position_encodings);
   if (parsed.root_uri) workspace_root_ = std::filesystem::path(path_from_uri(*parsed.root_uri));
-  set_settings_directories(parsed.content_paths);
-  if (parsed.level) set_level(*parsed.level);
+  apply_settings(parsed.options);
+  open_learner_state();
   reload_content();
   initialized_ = true;
   reply.result({
@@ -116,7 +137,8 @@ void Server::on_initialize(const json &params, Reply &reply) {
            {"textDocumentSync", {{"openClose", true}, {"change", 2}}},
            {"hoverProvider", true},
            {"codeActionProvider", true},
-           {"executeCommandProvider", {{"commands", {std::string(explain_command), std::string(add_team_note_command)}}}},
+           {"executeCommandProvider", {{"commands", server_commands}}},
+           {"experimental", {{"concepts", true}}},
        }},
       {"serverInfo", {{"name", "gloss"}, {"version", gloss_version}}},
   });
@@ -127,19 +149,33 @@ void Server::on_initialized(const json &) { watch_content(); }
 void Server::on_did_change_watched_files(const json &) { reload_content(); }
 
 void Server::on_did_change_configuration(const json &params) {
-  // {"settings": {"gloss": {"level": "...", "contentPaths": [...]}}}; other settings are not ours.
+  // {"settings": {"gloss": {...}}}; other settings are not ours.
   if (!params.contains("settings") || !params["settings"].is_object() || !params["settings"].contains("gloss") ||
       !params["settings"]["gloss"].is_object())
     return;
-  const json &gloss = params["settings"]["gloss"];
-  if (gloss.contains("level") && gloss["level"].is_string()) set_level(gloss["level"].get<std::string>());
-  const json *paths = gloss.contains("contentPaths") ? &gloss["contentPaths"] : nullptr;
-  if (!paths || !paths->is_array()) return;
+  std::filesystem::path state_file = state_file_setting_;
+  bool learning_mode = learning_mode_;
+  if (apply_settings(params["settings"]["gloss"])) reload_content();
+  if (state_file != state_file_setting_) open_learner_state();
+  if (learning_mode && !learning_mode_)
+    for (const std::string &uri : std::set<std::string>(hinted_uris_)) publish_hints(uri);
+  for (const std::string &uri : documents_.uris()) schedule_hints(uri); // the level may have changed too
+}
+
+bool Server::apply_settings(const json &settings) {
+  if (settings.contains("level") && settings["level"].is_string()) set_level(settings["level"].get<std::string>());
+  if (settings.contains("learningMode") && settings["learningMode"].is_boolean())
+    learning_mode_ = settings["learningMode"].get<bool>();
+  if (auto count = read_count(settings, "briefAfterShown")) repetition_.brief_after_shown = *count;
+  if (auto days = read_count(settings, "fullAgainAfterDays")) repetition_.full_again_after_days = *days;
+  if (settings.contains("stateFile") && settings["stateFile"].is_string())
+    state_file_setting_ = settings["stateFile"].get<std::string>();
+  if (!settings.contains("contentPaths") || !settings["contentPaths"].is_array()) return false;
   std::vector<std::string> directories;
-  for (const json &path : *paths)
+  for (const json &path : settings["contentPaths"])
     if (path.is_string()) directories.push_back(path.get<std::string>());
   set_settings_directories(directories);
-  reload_content();
+  return true;
 }
 
 void Server::set_level(const std::string &level) {
@@ -182,15 +218,20 @@ void Server::watch_content() {
 
 void Server::on_shutdown(const json &, Reply &reply) {
   shutdown_requested_ = true;
+  save_learner_state();
   reply.result(nullptr);
 }
 
-void Server::on_exit(const json &) { exit_requested_ = true; }
+void Server::on_exit(const json &) {
+  exit_requested_ = true;
+  save_learner_state();
+}
 
 void Server::on_did_open(const json &params) {
   TextDocumentItem item = params.at("textDocument").get<TextDocumentItem>();
   const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
   check_if_content_file(document);
+  schedule_hints(document.uri);
   if (!document.language && item.language_id != "markdown")
     log("no grammar for " + item.uri + " (languageId '" + item.language_id + "')");
 }
@@ -204,6 +245,7 @@ void Server::on_did_change(const json &params) {
     return;
   }
   check_if_content_file(*documents_.get(parsed.uri));
+  schedule_hints(parsed.uri);
 }
 
 void Server::on_did_close(const json &params) {
@@ -212,6 +254,7 @@ void Server::on_did_close(const json &params) {
   if (document && looks_like_content_file(path_from_uri(uri), document->text)) // clear what we published
     dispatcher_.send_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
   documents_.close(uri);
+  if (hinted_uris_.count(uri)) publish_hints(uri); // the document is gone: clears them
 }
 
 void Server::check_if_content_file(const Document &document) {
@@ -243,12 +286,24 @@ void Server::on_hover(const json &params, Reply &reply) {
     reply.result(nullptr);
     return;
   }
+  refresh_learner_state();
   uint32_t offset = document->offset_of(parsed.position, encoding_);
   MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
   std::optional<HoverInfo> hover = make_hover(matches);
   if (!hover) {
     reply.result(nullptr);
     return;
+  }
+  bool counted = false;
+  if (hover->tip) {
+    auto key = std::make_tuple(parsed.uri, hover->start_byte, hover->tip->id);
+    auto seen = shown_this_session_.find(key);
+    if (seen == shown_this_session_.end()) {
+      bool brief = display_for(learner_state_->find(hover->tip->id), repetition_, unix_now()) == TipDisplay::Brief;
+      seen = shown_this_session_.emplace(std::move(key), brief).first;
+      counted = true;
+    }
+    hover->brief = seen->second;
   }
   bool markdown = client_.hover_markdown;
   reply.result({
@@ -257,6 +312,12 @@ void Server::on_hover(const json &params, Reply &reply) {
         {"value", markdown ? render_markdown(*hover) : render_plaintext(*hover)}}},
       {"range", range_json(*document, hover->start_byte, hover->end_byte)},
   });
+  if (counted) { // after the reply: the hover never waits for the disk
+    const TipRecord *before = learner_state_->find(hover->tip->id);
+    bool first_time = !before || before->shown == 0;
+    record_event(hover->tip->id, LearnerEvent::Shown);
+    if (first_time) schedule_hints(parsed.uri);
+  }
 }
 
 void Server::on_code_action(const json &params, Reply &reply) {
@@ -264,9 +325,11 @@ void Server::on_code_action(const json &params, Reply &reply) {
   const Document *document = documents_.get(parsed.uri);
   json actions = json::array();
   if (document && document->tree && parsed.range.start.line < document->lines.line_count()) {
+    refresh_learner_state();
     uint32_t offset = document->offset_of(parsed.range.start, encoding_);
-    MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
-    for (const ActionSpec &action : explain_actions(matches)) {
+    LearnerFilter with_muted{learner_.level, {}}; // muted tips are found to offer "Show again"
+    MatchResult matches = match_at(*document->tree, document->text, offset, *content_, with_muted);
+    for (const ActionSpec &action : tip_actions(matches, learner_)) {
       json argument = {{"id", action.snippet_id}, {"uri", parsed.uri}, {"position", parsed.range.start}};
       actions.push_back({{"title", action.title},
                          {"command", {{"title", action.title}, {"command", action.command}, {"arguments", {argument}}}}});
@@ -289,6 +352,8 @@ void Server::on_execute_command(const json &params, Reply &reply) {
     throw RpcError{ErrorCode::InvalidParams, command + " needs an argument"};
   if (command == explain_command) return explain(arguments[0], reply);
   if (command == add_team_note_command) return add_team_note(arguments[0], reply);
+  if (command == mute_command || command == unmute_command || command == helpful_command || command == not_helpful_command)
+    return record_feedback(command, arguments[0], reply);
   throw RpcError{ErrorCode::InvalidParams, "unknown command '" + command + "'"};
 }
 
@@ -297,34 +362,79 @@ void Server::explain(const json &argument, Reply &reply) {
   const Snippet *snippet = content_->find(id);
   if (!snippet) throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
 
-  // The learner's own code comes first when we know where they were.
-  std::string context;
-  std::string context_language;
+  // The learner's own code comes first when we know where they were, and the
+  // constructs around it get explanations of their own, linked from this one.
+  std::vector<ExplanationPage> pages{{snippet, {}}};
   if (argument.is_object() && argument.contains("uri") && argument.contains("position")) {
     const Document *document = documents_.get(argument["uri"].get<std::string>());
     if (document && document->tree) {
       uint32_t offset = document->offset_of(argument["position"].get<TextPosition>(), encoding_);
-      MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
-      for (const Match &match : matches.tips) {
-        if (match.snippet != snippet) continue;
-        context = code_excerpt(document->text, match.construct_start, match.construct_end, explanation_context_lines);
-        context_language = std::string(document->language->fence_tags.front());
-        break;
-      }
+      MatchResult matches = match_at(*document->tree, document->text, offset, *content_, LearnerFilter{learner_.level, {}});
+      pages = explanation_pages(*snippet, matches, document->text, document->language->fence_tags.front(),
+                                [](const Snippet &outer) { return file_name_for(outer.id); });
     }
   }
-  std::string markdown = render_explanation(*snippet, context, context_language);
+  std::string markdown;
+  std::optional<std::string> uri;
+  for (const ExplanationPage &page : pages) {
+    std::string text = render_explanation(*page.snippet, page.context);
+    std::filesystem::path path = options_.explain_directory / file_name_for(page.snippet->id);
+    if (std::string error = write_file_atomically(path, text); !error.empty())
+      log("could not write the explanation: " + error, log_warning);
+    else if (page.snippet == snippet)
+      uri = uri_from_path(path.string());
+    if (page.snippet == snippet) markdown = std::move(text);
+  }
   json result = {{"id", snippet->id}, {"title", snippet->title}, {"markdown", markdown}};
-
-  std::filesystem::path path = options_.explain_directory / file_name_for(snippet->id);
-  if (std::string error = write_file_atomically(path, markdown); !error.empty()) {
-    log("could not write the explanation: " + error, log_warning);
-  } else {
-    std::string uri = uri_from_path(path.string());
-    result["uri"] = uri;
-    show_document(uri);
+  if (uri) {
+    result["uri"] = *uri;
+    show_document(*uri);
   }
   reply.result(result);
+  record_event(snippet->id, LearnerEvent::Explained);
+  save_learner_state();
+}
+
+void Server::record_feedback(std::string_view command, const json &argument, Reply &reply) {
+  std::string id = argument.is_string() ? argument.get<std::string>() : argument.at("id").get<std::string>();
+  if (!content_->find(id) && !learner_state_->find(id))
+    throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
+  LearnerEvent event = command == mute_command     ? LearnerEvent::Muted
+                       : command == unmute_command ? LearnerEvent::Unmuted
+                       : command == helpful_command ? LearnerEvent::Helpful
+                                                    : LearnerEvent::NotHelpful;
+  record_event(id, event);
+  save_learner_state(); // the learner acted: on disk before we say it is done
+  const TipRecord *record = learner_state_->find(id);
+  reply.result({{"id", id}, {"muted", record && record->is_muted}});
+}
+
+void Server::on_concepts(const json &params, Reply &reply) {
+  std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  const Document *document = documents_.get(uri);
+  if (!document) throw RpcError{ErrorCode::InvalidParams, "the document is not open: " + uri};
+  refresh_learner_state();
+  json concepts = json::array();
+  bool incomplete = false;
+  if (document->tree) {
+    DocumentConcepts found = concepts_in(*document->tree, document->text, *content_, LearnerFilter{learner_.level, {}});
+    incomplete = found.incomplete;
+    for (const Concept &entry : found.concepts) {
+      const TipRecord *record = learner_state_->find(entry.snippet->id);
+      json ranges = json::array();
+      for (const ByteRange &range : entry.ranges) ranges.push_back(range_json(*document, range.start, range.end));
+      concepts.push_back({{"id", entry.snippet->id},
+                          {"title", entry.snippet->title},
+                          {"language", entry.snippet->language},
+                          {"level", to_string(entry.snippet->level)},
+                          {"kind", entry.snippet->kind == SnippetKind::Note ? "note" : "tip"},
+                          {"seen", record && record->shown > 0},
+                          {"muted", record && record->is_muted},
+                          {"timesShown", record ? record->shown : 0},
+                          {"ranges", ranges}});
+    }
+  }
+  reply.result({{"uri", uri}, {"incomplete", incomplete}, {"concepts", concepts}});
 }
 
 void Server::add_team_note(const json &argument, Reply &reply) {
@@ -417,6 +527,108 @@ void Server::reload_content() {
     for (const std::string &uri : documents_.uris())
       if (const Document *document = documents_.get(uri)) check_if_content_file(*document);
   }
+}
+
+void Server::open_learner_state() {
+  std::filesystem::path file = !options_.state_file.empty()       ? options_.state_file
+                               : !state_file_setting_.empty() ? state_file_setting_
+                                                               : default_learner_state_file();
+  if (learner_state_ && learner_state_->file() == file) return;
+  if (learner_state_) save_learner_state();
+  learner_state_ = std::make_unique<LearnerState>(file);
+  report_state_problems(learner_state_->load());
+  next_state_check_ = std::chrono::steady_clock::now() + state_check_interval;
+  learner_state_changed();
+}
+
+void Server::record_event(const std::string &tip_id, LearnerEvent event) {
+  learner_state_->record(tip_id, event, unix_now());
+  if (event == LearnerEvent::Muted || event == LearnerEvent::Unmuted) learner_state_changed();
+  save_learner_state_soon();
+}
+
+void Server::save_learner_state_soon() {
+  if (!io_) return save_learner_state();
+  if (save_posted_) return;
+  save_posted_ = true;
+  // Posted handlers run before the next read is handled, so at most the
+  // event being answered right now can be lost to a crash.
+  boost::asio::post(*io_, [this] {
+    save_posted_ = false;
+    save_learner_state();
+  });
+}
+
+void Server::save_learner_state() {
+  if (!learner_state_ || !learner_state_->has_pending()) return;
+  report_state_problems(learner_state_->flush());
+  learner_state_changed(); // another window may have muted or unmuted tips meanwhile
+}
+
+void Server::refresh_learner_state() {
+  auto now = std::chrono::steady_clock::now();
+  if (now < next_state_check_) return;
+  next_state_check_ = now + state_check_interval;
+  report_state_problems(learner_state_->refresh_if_changed());
+  learner_state_changed();
+}
+
+void Server::learner_state_changed() {
+  std::set<std::string, std::less<>> muted;
+  for (const auto &[id, record] : learner_state_->tips())
+    if (record.is_muted) muted.insert(id);
+  if (muted == learner_.muted) return;
+  learner_.muted = std::move(muted);
+  for (const std::string &uri : documents_.uris()) schedule_hints(uri); // muted tips get no hints
+}
+
+void Server::report_state_problems(const std::vector<std::string> &problems) {
+  for (const std::string &problem : problems) {
+    log(problem, log_warning);
+    // A repeated failure (a read-only state directory) is shown once, not on every hover.
+    if (initialized_ && reported_state_problems_.insert(problem).second)
+      dispatcher_.send_notification("window/showMessage", {{"type", log_warning}, {"message", "Gloss: " + problem}});
+  }
+}
+
+void Server::schedule_hints(const std::string &uri) {
+  if (!learning_mode_ && !hinted_uris_.count(uri)) return;
+  hints_due_.insert(uri);
+  if (!io_) {
+    publish_hints(uri);
+    hints_due_.clear();
+    return;
+  }
+  if (!hints_timer_) hints_timer_ = std::make_unique<boost::asio::steady_timer>(*io_);
+  hints_timer_->expires_after(hints_delay); // typing pushes it back; cancels the previous wait
+  hints_timer_->async_wait([this](const boost::system::error_code &error) {
+    if (error) return;
+    std::set<std::string> due = std::move(hints_due_);
+    hints_due_.clear();
+    for (const std::string &due_uri : due) publish_hints(due_uri);
+  });
+}
+
+void Server::publish_hints(const std::string &uri) {
+  const Document *document = documents_.get(uri);
+  json diagnostics = json::array();
+  if (learning_mode_ && document && document->tree) {
+    for (const Concept &entry : concepts_in(*document->tree, document->text, *content_, learner_).concepts) {
+      const TipRecord *record = learner_state_->find(entry.snippet->id);
+      if (entry.snippet->kind == SnippetKind::Note || (record && record->shown > 0)) continue;
+      diagnostics.push_back({{"range", range_json(*document, entry.ranges.front().start, entry.ranges.front().end)},
+                             {"severity", diagnostic_hint},
+                             {"source", "gloss"},
+                             {"code", entry.snippet->id},
+                             {"message", "New to you: " + entry.snippet->title + " (hover for a short explanation)"}});
+    }
+  }
+  if (diagnostics.empty() && !hinted_uris_.count(uri)) return;
+  if (diagnostics.empty()) hinted_uris_.erase(uri);
+  else hinted_uris_.insert(uri);
+  json params = {{"uri", uri}, {"diagnostics", diagnostics}};
+  if (document) params["version"] = document->version;
+  dispatcher_.send_notification("textDocument/publishDiagnostics", params);
 }
 
 void Server::log(const std::string &message, int type) {

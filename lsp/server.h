@@ -17,11 +17,18 @@
 #include "matcher.h"
 #include "document_store.h"
 #include "jsonrpc.h"
+#include "learner_state.h"
 #include "protocol.h"
 #include "transport.h"
 
 #include <filesystem>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
 #include <map>
+#include <set>
+#include <tuple>
 #include <optional>
 #include <memory>
 #include <string>
@@ -34,11 +41,14 @@ public:
   struct Options {
     std::vector<std::filesystem::path> content_directories; ///< from --content
     std::filesystem::path explain_directory;                ///< where explanations are written
+    std::filesystem::path state_file; ///< from --state; empty: the stateFile setting, else the default
   };
 
   /// `io` is the loop the transport runs; with it the server can watch
   /// content directories itself when the client does not.
   Server(Options options, Transport &transport, boost::asio::io_context *io = nullptr);
+  /// Saves learner events not yet on disk.
+  ~Server();
 
   /// Handles the frames of one read. Returns false once the server should stop.
   bool handle_frames(std::vector<Frame> &frames);
@@ -63,6 +73,25 @@ private:
   void on_cancel_request(const json &params);
   void on_did_change_watched_files(const json &params);
   void on_did_change_configuration(const json &params);
+  void on_concepts(const json &params, Reply &reply);
+  void record_feedback(std::string_view command, const json &argument, Reply &reply);
+
+  /// Applies the `gloss` settings section (also the shape of
+  /// initializationOptions). Returns true when contentPaths changed.
+  bool apply_settings(const json &settings);
+  /// Opens the learner state file named by --state, the setting or the default.
+  void open_learner_state();
+  void record_event(const std::string &tip_id, LearnerEvent event);
+  /// Saves pending learner events once the current replies are out.
+  void save_learner_state_soon();
+  void save_learner_state();
+  /// Picks up what another Gloss (another editor window) wrote, at most once a second.
+  void refresh_learner_state();
+  void report_state_problems(const std::vector<std::string> &problems);
+  void learner_state_changed();
+  /// Learning mode: Hint diagnostics on constructs whose tips the learner has not seen.
+  void schedule_hints(const std::string &uri);
+  void publish_hints(const std::string &uri);
 
   /// Publishes lint and test problems when `document` is a snippet file.
   void check_if_content_file(const Document &document);
@@ -90,6 +119,19 @@ private:
   std::vector<std::filesystem::path> layer_directories_; ///< from the last load
   std::map<std::string, Snippet> last_good_;               ///< by source file, for reloads
   std::filesystem::path team_directory_; ///< where "Add a team note" writes; empty without a workspace
+  std::unique_ptr<LearnerState> learner_state_;
+  std::filesystem::path state_file_setting_;
+  RepetitionSettings repetition_;
+  /// Each tip counts once per construct per session, and keeps the form
+  /// (brief or full) it was first shown in: (uri, start byte, id) -> brief.
+  std::map<std::tuple<std::string, uint32_t, std::string>, bool> shown_this_session_;
+  std::chrono::steady_clock::time_point next_state_check_;
+  bool save_posted_ = false;
+  std::set<std::string> reported_state_problems_;
+  bool learning_mode_ = false;
+  std::set<std::string> hinted_uris_; ///< documents with learning-mode hints published
+  std::set<std::string> hints_due_;
+  std::unique_ptr<boost::asio::steady_timer> hints_timer_;
   bool initialized_ = false;
   bool shutdown_requested_ = false;
   bool exit_requested_ = false;

@@ -33,7 +33,10 @@ struct Authoring : ::testing::Test {
   std::string uri = "file://" + cache + "/team/python/probe.md";
 
   void SetUp() override { client.initialize(); }
-  void TearDown() override { std::filesystem::remove_all(cache); }
+  void TearDown() override {
+    client.stop();
+    std::filesystem::remove_all(cache);
+  }
 
   /// The diagnostics most recently published for `uri`, after a round trip
   /// guarantees every earlier notification has arrived.

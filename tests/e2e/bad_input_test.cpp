@@ -21,7 +21,10 @@ struct BadInput : ::testing::Test {
                                             {{"uri", "file:///a.py"}, {"languageId", "python"}, {"version", 1},
                                              {"text", "xs = [x for x in range(3)]\n"}}}});
   }
-  void TearDown() override { std::filesystem::remove_all(cache); }
+  void TearDown() override {
+    client.stop();
+    std::filesystem::remove_all(cache);
+  }
 
   /// The server still answers a real hover correctly.
   void expect_still_serving() {
@@ -161,6 +164,7 @@ TEST(Lifecycle, RequestsBeforeInitializeAreRefused) {
   EXPECT_TRUE(init["result"].is_object());
   json again = client.request("initialize", {{"capabilities", json::object()}});
   EXPECT_EQ(again["error"]["code"], -32600);
+  client.stop();
   std::filesystem::remove_all(cache);
 }
 

@@ -112,6 +112,7 @@ TEST(TeamNoteWithoutWorkspace, IsNotOffered) {
                                                                        {"end", {{"line", 0}, {"character", 1}}}}},
                                                             {"context", {{"diagnostics", json::array()}}}});
   for (const json &action : actions["result"]) EXPECT_NE(action["title"], "Add a team note for this construct");
+  client.stop();
   std::filesystem::remove_all(cache);
 }
 

@@ -63,15 +63,19 @@ LspClient::LspClient(std::vector<std::string> arguments, std::string cache_home)
   from_server_ = out_pipe[0];
 }
 
-LspClient::~LspClient() {
+LspClient::~LspClient() { stop(); }
+
+void LspClient::stop() {
   close_input();
   if (!exit_status_ && pid_ > 0) {
     if (!wait_for_exit(std::chrono::seconds(2))) {
       ::kill(pid_, SIGKILL);
       ::waitpid(pid_, nullptr, 0);
+      exit_status_ = 128 + SIGKILL;
     }
   }
   if (from_server_ >= 0) ::close(from_server_);
+  from_server_ = -1;
 }
 
 void LspClient::send_raw(std::string_view bytes) {

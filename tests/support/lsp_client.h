@@ -51,8 +51,13 @@ public:
   static json default_capabilities();
 
   void close_input();
+  /// Closes the server's input and waits for it to exit (killing it after
+  /// 2 s). Call before removing directories the server may still write to.
+  void stop();
   /// The exit status, or nullopt if it did not exit in time.
   std::optional<int> wait_for_exit(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  int pid() const { return pid_; }
 
   std::vector<json> notifications;   ///< every notification received so far
   std::vector<json> server_requests; ///< every request the server sent us
