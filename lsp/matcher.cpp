@@ -44,11 +44,10 @@ void rank_and_deduplicate(std::vector<Match> &matches) {
 
 } // namespace
 
-void exec_until(TSQueryCursor *cursor, const TSQuery *query, TSNode node, const QueryDeadline &deadline) {
-  TSQueryCursorOptions options{};
-  options.payload = const_cast<QueryDeadline *>(&deadline); // read only, in stop_when_over_budget
-  options.progress_callback = stop_when_over_budget;
-  ts_query_cursor_exec_with_options(cursor, query, node, &options);
+void exec_until(TSQueryCursor *cursor, const TSQuery *query, TSNode node, QueryDeadline &deadline) {
+  deadline.options.payload = &deadline;
+  deadline.options.progress_callback = stop_when_over_budget;
+  ts_query_cursor_exec_with_options(cursor, query, node, &deadline.options);
 }
 
 std::optional<Match> to_match(const TSQueryMatch &query_match, const CompiledPattern &pattern, std::string_view text,

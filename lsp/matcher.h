@@ -58,11 +58,13 @@ struct LearnerFilter {
 /// then the document's own language, @focus, specificity, higher layer, id.
 bool ranks_before(const Match &a, const Match &b);
 
-/// When a query run must give up; `deadline` must outlive the run.
+/// When a query run must give up. tree-sitter keeps a pointer to `options`,
+/// so the deadline must outlive the run.
 struct QueryDeadline {
   std::chrono::steady_clock::time_point at;
+  TSQueryCursorOptions options{};
 };
-void exec_until(TSQueryCursor *cursor, const TSQuery *query, TSNode node, const QueryDeadline &deadline);
+void exec_until(TSQueryCursor *cursor, const TSQuery *query, TSNode node, QueryDeadline &deadline);
 
 /// The Match a query match stands for, or nothing when its predicates fail or,
 /// given `byte_offset`, its @construct (or @focus) does not contain it.
