@@ -168,9 +168,14 @@ bool Server::apply_settings(const json &settings) {
     learning_mode_ = settings["learningMode"].get<bool>();
   if (auto count = read_count(settings, "briefAfterShown")) repetition_.brief_after_shown = *count;
   if (auto days = read_count(settings, "fullAgainAfterDays")) repetition_.full_again_after_days = *days;
+  bool trust_changed = false;
+  if (settings.contains("workspaceTrusted") && settings["workspaceTrusted"].is_boolean()) {
+    trust_changed = workspace_trusted_ != settings["workspaceTrusted"].get<bool>();
+    workspace_trusted_ = settings["workspaceTrusted"].get<bool>();
+  }
   if (settings.contains("stateFile") && settings["stateFile"].is_string())
     state_file_setting_ = settings["stateFile"].get<std::string>();
-  if (!settings.contains("contentPaths") || !settings["contentPaths"].is_array()) return false;
+  if (!settings.contains("contentPaths") || !settings["contentPaths"].is_array()) return trust_changed;
   std::vector<std::string> directories;
   for (const json &path : settings["contentPaths"])
     if (path.is_string()) directories.push_back(path.get<std::string>());
@@ -195,7 +200,7 @@ void Server::set_settings_directories(const std::vector<std::string> &directorie
 void Server::watch_content() {
   std::vector<std::filesystem::path> recursive = layer_directories_;
   std::vector<std::filesystem::path> shallow;
-  if (workspace_root_) {
+  if (workspace_root_ && workspace_trusted_) {
     recursive.push_back(*workspace_root_ / ".gloss"); // may appear later; the root is watched for that
     shallow.push_back(*workspace_root_);
   }
@@ -358,9 +363,22 @@ void Server::on_execute_command(const json &params, Reply &reply) {
 }
 
 void Server::explain(const json &argument, Reply &reply) {
-  std::string id = argument.is_string() ? argument.get<std::string>() : argument.at("id").get<std::string>();
-  const Snippet *snippet = content_->find(id);
-  if (!snippet) throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
+  const Snippet *snippet = nullptr;
+  if (argument.is_string() || (argument.is_object() && argument.contains("id"))) {
+    std::string id = argument.is_string() ? argument.get<std::string>() : argument.at("id").get<std::string>();
+    snippet = content_->find(id);
+    if (!snippet) throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
+  } else {
+    // {uri, position} alone: the tip a hover there shows (an editor's "Explain this" key).
+    const Document *document = documents_.get(argument.at("uri").get<std::string>());
+    if (document && document->tree) {
+      uint32_t offset = document->offset_of(argument.at("position").get<TextPosition>(), encoding_);
+      MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
+      if (const Match *best = matches.best()) snippet = best->snippet;
+      else if (!matches.notes.empty()) snippet = matches.notes.front().snippet;
+    }
+    if (!snippet) throw RpcError{ErrorCode::RequestFailed, "no tip here to explain"};
+  }
 
   // The learner's own code comes first when we know where they were, and the
   // constructs around it get explanations of their own, linked from this one.
@@ -478,8 +496,10 @@ void Server::show_document(const std::string &uri) {
 
 void Server::reload_content() {
   ContentSources sources;
-  sources.workspace_root = workspace_root_;
-  sources.settings_directories = settings_directories_;
+  if (workspace_trusted_) { // an untrusted workspace's own content never loads
+    sources.workspace_root = workspace_root_;
+    sources.settings_directories = settings_directories_;
+  }
   sources.command_line_directories = options_.content_directories;
   sources.user_directory = user_content_directory();
   LayerPlan plan = plan_layers(sources);

@@ -77,7 +77,7 @@ private:
   void record_feedback(std::string_view command, const json &argument, Reply &reply);
 
   /// Applies the `gloss` settings section (also the shape of
-  /// initializationOptions). Returns true when contentPaths changed.
+  /// initializationOptions). Returns true when the content layers must reload.
   bool apply_settings(const json &settings);
   /// Opens the learner state file named by --state, the setting or the default.
   void open_learner_state();
@@ -129,6 +129,9 @@ private:
   bool save_posted_ = false;
   std::set<std::string> reported_state_problems_;
   bool learning_mode_ = false;
+  /// false (setting workspaceTrusted): load no content from the workspace
+  /// (.gloss/, gloss.toml, contentPaths) and write no team notes there.
+  bool workspace_trusted_ = true;
   std::set<std::string> hinted_uris_; ///< documents with learning-mode hints published
   std::set<std::string> hints_due_;
   std::unique_ptr<boost::asio::steady_timer> hints_timer_;

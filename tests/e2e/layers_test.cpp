@@ -148,5 +148,34 @@ TEST_F(Layers, ExplainUsesTheLayersOfTheFilesWorkspace) {
   EXPECT_NE(disabled.find("no tip"), std::string::npos) << disabled;
 }
 
+TEST_F(Layers, AnUntrustedWorkspaceLoadsNoContentOfItsOwnUntilTrusted) {
+  std::ofstream(workspace / "gloss.toml") << "content = [\"team\"]\n";
+  write_snippet(workspace / "team", "python/list-comprehension", "Team list comprehension", "(list_comprehension) @construct");
+  write_snippet(workspace / ".gloss", "python/lambda", "Workspace lambda", "(lambda) @construct");
+  write_snippet(settings, "python/set-comprehension", "Settings set comprehension", "(set_comprehension) @construct");
+  write_snippet(user, "python/generator-expression", "User generator expression", "(generator_expression) @construct");
+
+  LspClient client({"lsp"}, cache);
+  Annotations code(fixture);
+  std::string uri = start(client, code,
+                          {{"initializationOptions", {{"workspaceTrusted", false}, {"contentPaths", {settings.string()}}}}});
+  EXPECT_NE(hover_text(client, uri, code, "lc").find("**List comprehension**"), std::string::npos); // built-in, not the team's
+  EXPECT_EQ(hover_text(client, uri, code, "lambda").find("Workspace lambda"), std::string::npos);
+  EXPECT_EQ(hover_text(client, uri, code, "set").find("Settings set comprehension"), std::string::npos);
+  EXPECT_NE(hover_text(client, uri, code, "gen").find("User generator expression"), std::string::npos); // the user's own
+  LineIndex lines(code.code());
+  TextPosition at = lines.position_of(code.point("lambda"), PositionEncoding::Utf16, code.code());
+  json range = {{"start", {{"line", at.line}, {"character", at.character}}}, {"end", {{"line", at.line}, {"character", at.character}}}};
+  json actions = client.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", range},
+                                                            {"context", {{"diagnostics", json::array()}}}})["result"];
+  for (const json &action : actions) EXPECT_NE(action["title"], "Add a team note for this construct");
+
+  // The learner grants trust: the workspace's layers load at once.
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"gloss", {{"workspaceTrusted", true}}}}}});
+  EXPECT_NE(hover_text(client, uri, code, "lc").find("Team list comprehension"), std::string::npos);
+  EXPECT_NE(hover_text(client, uri, code, "lambda").find("Workspace lambda"), std::string::npos);
+  EXPECT_NE(hover_text(client, uri, code, "set").find("Settings set comprehension"), std::string::npos);
+}
+
 } // namespace
 } // namespace gloss

@@ -376,8 +376,18 @@ TEST_F(Learner, ExplainShowsTheLearnersCodeFirstAndLinksTheEnclosingConstructs) 
   EXPECT_NE(linked.find("# Lambda"), std::string::npos) << page;
   EXPECT_NE(linked.find("## In your code"), std::string::npos) << linked;
   EXPECT_EQ(linked.find("## Inside"), std::string::npos) << linked; // nothing encloses the lambda
+
+  // An editor's "Explain this" key sends only where the cursor is.
+  json here = client.request("workspace/executeCommand",
+                             {{"command", "gloss.explain"}, {"arguments", {{{"uri", uri}, {"position", at("decorator")}}}}});
+  EXPECT_EQ(here["result"]["id"], "python/decorator") << here.dump();
+  json blank_line = {{"line", 1}, {"character", 0}};
+  json nothing = client.request("workspace/executeCommand",
+                                {{"command", "gloss.explain"}, {"arguments", {{{"uri", uri}, {"position", blank_line}}}}});
+  EXPECT_EQ(nothing["error"]["message"], "no tip here to explain") << nothing.dump();
   finish(client);
   EXPECT_EQ(stats()["python/list-comprehension"]["explained"], 1);
+  EXPECT_EQ(stats()["python/decorator"]["explained"], 1);
 }
 
 } // namespace
