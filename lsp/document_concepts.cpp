@@ -9,7 +9,7 @@
 namespace gloss {
 
 DocumentConcepts concepts_in(const SyntaxTree &tree, std::string_view text, const ContentIndex &index,
-                             const LearnerFilter &filter) {
+                             const LearnerFilter &filter, std::chrono::milliseconds budget) {
   DocumentConcepts result;
   if (tree.empty()) return result;
   const CompiledLanguage &compiled = index.compiled(tree.language());
@@ -17,7 +17,7 @@ DocumentConcepts concepts_in(const SyntaxTree &tree, std::string_view text, cons
 
   QueryCursorHandle cursor(ts_query_cursor_new());
   ts_query_cursor_set_match_limit(cursor.get(), match_limit);
-  QueryDeadline deadline{std::chrono::steady_clock::now() + concepts_budget};
+  QueryDeadline deadline{std::chrono::steady_clock::now() + budget};
   exec_until(cursor.get(), compiled.query.get(), tree.root(), deadline);
 
   // Tips compete per construct node, as they do under a cursor; notes never compete.

@@ -32,11 +32,12 @@ struct DocumentConcepts {
   bool incomplete = false; ///< the time budget or match limit cut the scan short
 };
 
-/// A whole-document scan may take this long before it returns what it has.
+/// A whole-document scan asked for by the learner may take this long before
+/// it returns what it has (about 15k lines of Python on a slow machine).
 inline constexpr std::chrono::milliseconds concepts_budget{1000};
 
 DocumentConcepts concepts_in(const SyntaxTree &tree, std::string_view text, const ContentIndex &index,
-                             const LearnerFilter &filter);
+                             const LearnerFilter &filter, std::chrono::milliseconds budget = concepts_budget);
 
 } // namespace gloss
 

@@ -180,29 +180,62 @@ void apply_event(TipRecord &record, LearnerEvent event, int64_t now) {
   }
 }
 
-LearnerState::LearnerState(std::filesystem::path file) : file_(std::move(file)) {}
+namespace {
 
-std::vector<std::string> LearnerState::read_file(TipRecords &tips) {
+std::optional<FileIdentity> identity_of(const std::filesystem::path &file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) return std::nullopt;
+  return FileIdentity{info.st_ino, info.st_mtim.tv_sec * 1'000'000'000LL + info.st_mtim.tv_nsec,
+                      static_cast<uint64_t>(info.st_size)};
+}
+
+/// Reads `file` into `tips`; sets an unusable file aside. Empty when missing.
+std::vector<std::string> read_state_file(const std::filesystem::path &file, TipRecords &tips) {
   tips.clear();
   std::error_code error;
-  std::filesystem::file_status status = std::filesystem::status(file_, error);
+  std::filesystem::file_status status = std::filesystem::status(file, error);
   if (status.type() == std::filesystem::file_type::not_found) return {};
-  std::string problem;
-  std::optional<std::string> text = std::filesystem::is_regular_file(status)
-                                        ? read_text_file(file_, max_state_bytes, problem)
-                                        : std::nullopt;
-  if (!std::filesystem::is_regular_file(status)) problem = "not a regular file";
-  if (!text) return {set_aside(file_, problem)};
+  std::string problem = "not a regular file";
+  std::optional<std::string> text =
+      std::filesystem::is_regular_file(status) ? read_text_file(file, max_state_bytes, problem) : std::nullopt;
+  if (!text) return {set_aside(file, problem)};
   std::optional<TipRecords> parsed = parse_learner_state(*text, problem);
-  if (!parsed) return {set_aside(file_, problem)};
+  if (!parsed) return {set_aside(file, problem)};
   tips = std::move(*parsed);
   return {};
 }
 
+} // namespace
+
+void write_learner_events(LearnerWrite &write) {
+  std::error_code error;
+  std::filesystem::create_directories(write.file.parent_path(), error);
+  if (error) {
+    write.problems.push_back("cannot create " + write.file.parent_path().string() + ": " + error.message());
+    return;
+  }
+  FileLock lock(lock_path(write.file));
+  if (!lock.error().empty()) {
+    write.problems.push_back(lock.error());
+    return;
+  }
+  remove_abandoned_temporaries(write.file);
+  write.problems = read_state_file(write.file, write.tips);
+  for (const LearnerEventRecord &event : write.events) apply_event(write.tips[event.tip_id], event.event, event.time);
+  if (std::string failure = write_file_atomically(write.file, serialize_learner_state(write.tips)); !failure.empty()) {
+    write.problems.push_back("cannot save the learner state: " + failure);
+    return;
+  }
+  write.identity = identity_of(write.file); // still under the lock: our own version
+  write.written = true;
+}
+
+LearnerState::LearnerState(std::filesystem::path file) : file_(std::move(file)) {}
+
 std::vector<std::string> LearnerState::load() {
-  std::vector<std::string> problems = read_file(tips_);
-  for (const PendingEvent &event : pending_) apply_event(tips_[event.tip_id], event.event, event.time);
-  remember_file_identity();
+  std::vector<std::string> problems = read_state_file(file_, on_disk_);
+  identity_ = identity_of(file_);
+  rebuild_view();
   return problems;
 }
 
@@ -213,26 +246,42 @@ void LearnerState::record(std::string_view tip_id, LearnerEvent event, int64_t n
   apply_event(it->second, event, now);
 }
 
+LearnerWrite LearnerState::begin_write() {
+  LearnerWrite write;
+  write.file = file_;
+  write.events = pending_;
+  in_flight_.push_back(std::move(pending_));
+  pending_.clear();
+  return write;
+}
+
+std::vector<std::string> LearnerState::finish_write(LearnerWrite write) {
+  if (in_flight_.empty()) return std::move(write.problems);
+  std::vector<LearnerEventRecord> batch = std::move(in_flight_.front());
+  in_flight_.pop_front();
+  if (write.written) {
+    on_disk_ = std::move(write.tips);
+    identity_ = write.identity;
+  } else {
+    pending_.insert(pending_.begin(), batch.begin(), batch.end()); // retried with the next write
+  }
+  rebuild_view();
+  return std::move(write.problems);
+}
+
 std::vector<std::string> LearnerState::flush() {
   if (pending_.empty()) return {};
-  std::error_code error;
-  std::filesystem::create_directories(file_.parent_path(), error);
-  if (error) return {"cannot create " + file_.parent_path().string() + ": " + error.message()};
-  FileLock lock(lock_path(file_));
-  if (!lock.error().empty()) return {lock.error()};
-
-  remove_abandoned_temporaries(file_);
-  TipRecords merged;
-  std::vector<std::string> problems = read_file(merged);
-  for (const PendingEvent &event : pending_) apply_event(merged[event.tip_id], event.event, event.time);
-  if (std::string failure = write_file_atomically(file_, serialize_learner_state(merged)); !failure.empty()) {
-    problems.push_back("cannot save the learner state: " + failure);
-    return problems;
+  LearnerWrite write;
+  write.file = file_;
+  write.events = pending_;
+  write_learner_events(write);
+  if (write.written) {
+    pending_.clear();
+    on_disk_ = std::move(write.tips);
+    identity_ = write.identity;
+    rebuild_view();
   }
-  tips_ = std::move(merged);
-  pending_.clear();
-  remember_file_identity();
-  return problems;
+  return std::move(write.problems);
 }
 
 std::vector<std::string> LearnerState::refresh_if_changed() {
@@ -240,13 +289,11 @@ std::vector<std::string> LearnerState::refresh_if_changed() {
   return load();
 }
 
-void LearnerState::remember_file_identity() { identity_ = identity_of(file_); }
-
-std::optional<LearnerState::Identity> LearnerState::identity_of(const std::filesystem::path &file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) return std::nullopt;
-  return Identity{info.st_ino, info.st_mtim.tv_sec * 1'000'000'000LL + info.st_mtim.tv_nsec,
-                  static_cast<uint64_t>(info.st_size)};
+void LearnerState::rebuild_view() {
+  tips_ = on_disk_;
+  for (const auto &batch : in_flight_)
+    for (const LearnerEventRecord &event : batch) apply_event(tips_[event.tip_id], event.event, event.time);
+  for (const LearnerEventRecord &event : pending_) apply_event(tips_[event.tip_id], event.event, event.time);
 }
 
 const TipRecord *LearnerState::find(std::string_view tip_id) const {

@@ -4,11 +4,11 @@
 // per tip, how often it was shown and explained, whether it is muted, and the
 // learner's feedback. Nothing here leaves the machine.
 //
-// Events are recorded in memory and flushed in batches. A flush takes an
-// exclusive lock on a sibling `.lock` file, re-reads the file (another editor
-// window may have written since), applies this process's pending events,
-// writes the result to a temporary file, fsyncs it and renames it over the
-// old one. So a kill at any moment leaves the previous or the next complete
+// Events are recorded in memory and written in batches, off the thread that
+// answers the editor if the caller wishes. A write takes an exclusive lock on
+// a sibling `.lock` file, re-reads the file (another editor window may have
+// written since), applies the batch, writes the result to a temporary file,
+// fsyncs it and renames it over the old one. So a kill at any moment leaves the previous or the next complete
 // file, and two servers never lose each other's events.
 //
 // A file that cannot be parsed is renamed aside (`.corrupt-<time>`) and
@@ -19,6 +19,7 @@
 #define GLOSS_LSP_LEARNER_STATE_H
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -56,6 +57,35 @@ std::optional<TipRecords> parse_learner_state(std::string_view text, std::string
 /// Applies one event at time `now` (Unix seconds) to `record`.
 void apply_event(TipRecord &record, LearnerEvent event, int64_t now);
 
+struct LearnerEventRecord {
+  std::string tip_id;
+  LearnerEvent event;
+  int64_t time = 0;
+};
+
+/// Which version of the file we last saw: another process's write changes it.
+struct FileIdentity {
+  uint64_t inode = 0;
+  int64_t mtime_ns = 0;
+  uint64_t size = 0;
+  bool operator==(const FileIdentity &) const = default;
+};
+
+/// A batch of events on its way to the file. LearnerState::begin_write makes
+/// it, write_learner_events writes it (on any thread: it touches only the
+/// file system), and LearnerState::finish_write takes the outcome back.
+struct LearnerWrite {
+  std::filesystem::path file;
+  std::vector<LearnerEventRecord> events;
+  bool written = false;
+  TipRecords tips; ///< the file as written
+  std::optional<FileIdentity> identity;
+  std::vector<std::string> problems;
+};
+
+/// Locks, re-reads the file, applies the events, writes atomically, unlocks.
+void write_learner_events(LearnerWrite &write);
+
 class LearnerState {
 public:
   explicit LearnerState(std::filesystem::path file);
@@ -64,44 +94,39 @@ public:
   /// are returned for the caller to report; the state is then empty.
   std::vector<std::string> load();
 
-  /// Records an event in memory; it reaches the file at the next flush.
+  /// Records an event in memory; it reaches the file with the next write.
   void record(std::string_view tip_id, LearnerEvent event, int64_t now);
   bool has_pending() const { return !pending_.empty(); }
 
-  /// Merges the pending events into the file (see the file comment). On
-  /// failure the events stay pending and the returned problems say why.
+  /// Takes the pending events into a batch to write. Batches must finish in
+  /// the order they began.
+  LearnerWrite begin_write();
+  /// Adopts a written batch; a failed one's events become pending again.
+  /// Returns the problems to report.
+  std::vector<std::string> finish_write(LearnerWrite write);
+  /// Writes the pending events now, on this thread; batches in flight are
+  /// left to finish_write. On failure the events stay pending.
   std::vector<std::string> flush();
 
   /// Re-reads the file when another process changed it since we last read
   /// or wrote it. Returns problems, as load() does.
   std::vector<std::string> refresh_if_changed();
 
-  /// The learner's records, including events not yet flushed.
+  /// The learner's records, including events not yet written.
   const TipRecords &tips() const { return tips_; }
   const TipRecord *find(std::string_view tip_id) const;
   const std::filesystem::path &file() const { return file_; }
 
 private:
-  struct PendingEvent {
-    std::string tip_id;
-    LearnerEvent event;
-    int64_t time;
-  };
-  /// Reads the file into `tips`; sets a corrupt file aside. Empty when missing.
-  std::vector<std::string> read_file(TipRecords &tips);
-  void remember_file_identity();
+  /// tips_ = the file as last seen + batches being written + pending events.
+  void rebuild_view();
 
   std::filesystem::path file_;
+  TipRecords on_disk_;
   TipRecords tips_;
-  std::vector<PendingEvent> pending_;
-  struct Identity {
-    uint64_t inode = 0;
-    int64_t mtime_ns = 0;
-    uint64_t size = 0;
-    bool operator==(const Identity &) const = default;
-  };
-  std::optional<Identity> identity_; ///< of the file as last read or written
-  static std::optional<Identity> identity_of(const std::filesystem::path &file);
+  std::deque<std::vector<LearnerEventRecord>> in_flight_;
+  std::vector<LearnerEventRecord> pending_;
+  std::optional<FileIdentity> identity_; ///< of the file as last read or written
 };
 
 /// When a tip's hover collapses to its brief form.

@@ -22,8 +22,11 @@ namespace {
 constexpr int log_error = 1;
 constexpr int log_warning = 2;
 constexpr int diagnostic_hint = 4;
-/// Learning-mode hints wait for typing to pause.
+/// Learning-mode hints wait for typing to pause, and a scan for them may not
+/// hold up the next keystroke for long: in a very large file they cover the
+/// part scanned in time.
 constexpr std::chrono::milliseconds hints_delay{300};
+constexpr std::chrono::milliseconds hints_budget{100};
 constexpr std::chrono::seconds state_check_interval{1};
 
 int64_t unix_now() {
@@ -55,6 +58,7 @@ Server::Server(Options options, Transport &transport, boost::asio::io_context *i
 }
 
 Server::~Server() {
+  learner_writer_.join(); // batches already handed over reach the disk
   if (learner_state_) report_state_problems(learner_state_->flush());
 }
 
@@ -321,6 +325,7 @@ void Server::on_hover(const json &params, Reply &reply) {
     const TipRecord *before = learner_state_->find(hover->tip->id);
     bool first_time = !before || before->shown == 0;
     record_event(hover->tip->id, LearnerEvent::Shown);
+    save_learner_state();
     if (first_time) schedule_hints(parsed.uri);
   }
 }
@@ -422,9 +427,10 @@ void Server::record_feedback(std::string_view command, const json &argument, Rep
                        : command == helpful_command ? LearnerEvent::Helpful
                                                     : LearnerEvent::NotHelpful;
   record_event(id, event);
-  save_learner_state(); // the learner acted: on disk before we say it is done
   const TipRecord *record = learner_state_->find(id);
-  reply.result({{"id", id}, {"muted", record && record->is_muted}});
+  json result = {{"id", id}, {"muted", record && record->is_muted}};
+  // The learner acted: answer once it is on disk.
+  save_learner_state([answer = std::make_shared<Reply>(std::move(reply)), result] { answer->result(result); });
 }
 
 void Server::on_concepts(const json &params, Reply &reply) {
@@ -555,7 +561,7 @@ void Server::open_learner_state() {
                                                                : default_learner_state_file();
   if (learner_state_ && learner_state_->file() == file) return;
   if (learner_state_) save_learner_state();
-  learner_state_ = std::make_unique<LearnerState>(file);
+  learner_state_ = std::make_shared<LearnerState>(file);
   report_state_problems(learner_state_->load());
   next_state_check_ = std::chrono::steady_clock::now() + state_check_interval;
   learner_state_changed();
@@ -564,25 +570,30 @@ void Server::open_learner_state() {
 void Server::record_event(const std::string &tip_id, LearnerEvent event) {
   learner_state_->record(tip_id, event, unix_now());
   if (event == LearnerEvent::Muted || event == LearnerEvent::Unmuted) learner_state_changed();
-  save_learner_state_soon();
 }
 
-void Server::save_learner_state_soon() {
-  if (!io_) return save_learner_state();
-  if (save_posted_) return;
-  save_posted_ = true;
-  // Posted handlers run before the next read is handled, so at most the
-  // event being answered right now can be lost to a crash.
-  boost::asio::post(*io_, [this] {
-    save_posted_ = false;
-    save_learner_state();
+void Server::save_learner_state(std::function<void()> then) {
+  if (!learner_state_ || !learner_state_->has_pending()) {
+    if (then) then();
+    return;
+  }
+  if (!io_) {
+    report_state_problems(learner_state_->flush());
+    learner_state_changed();
+    if (then) then();
+    return;
+  }
+  auto write = std::make_shared<LearnerWrite>(learner_state_->begin_write());
+  boost::asio::post(learner_writer_, [this, state = learner_state_, write, then = std::move(then)]() mutable {
+    write_learner_events(*write);
+    boost::asio::post(*io_, [this, state = std::move(state), write, then = std::move(then)] {
+      if (state == learner_state_) { // not replaced by another stateFile meanwhile
+        report_state_problems(state->finish_write(std::move(*write)));
+        learner_state_changed(); // another window may have muted or unmuted tips meanwhile
+      }
+      if (then) then();
+    });
   });
-}
-
-void Server::save_learner_state() {
-  if (!learner_state_ || !learner_state_->has_pending()) return;
-  report_state_problems(learner_state_->flush());
-  learner_state_changed(); // another window may have muted or unmuted tips meanwhile
 }
 
 void Server::refresh_learner_state() {
@@ -633,7 +644,7 @@ void Server::publish_hints(const std::string &uri) {
   const Document *document = documents_.get(uri);
   json diagnostics = json::array();
   if (learning_mode_ && document && document->tree) {
-    for (const Concept &entry : concepts_in(*document->tree, document->text, *content_, learner_).concepts) {
+    for (const Concept &entry : concepts_in(*document->tree, document->text, *content_, learner_, hints_budget).concepts) {
       const TipRecord *record = learner_state_->find(entry.snippet->id);
       if (entry.snippet->kind == SnippetKind::Note || (record && record->shown > 0)) continue;
       diagnostics.push_back({{"range", range_json(*document, entry.ranges.front().start, entry.ranges.front().end)},

@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
 #include <map>
@@ -82,9 +83,9 @@ private:
   /// Opens the learner state file named by --state, the setting or the default.
   void open_learner_state();
   void record_event(const std::string &tip_id, LearnerEvent event);
-  /// Saves pending learner events once the current replies are out.
-  void save_learner_state_soon();
-  void save_learner_state();
+  /// Writes the pending learner events on the writer thread (fsync takes
+  /// milliseconds; hovers must not wait for it), then runs `then` on this one.
+  void save_learner_state(std::function<void()> then = {});
   /// Picks up what another Gloss (another editor window) wrote, at most once a second.
   void refresh_learner_state();
   void report_state_problems(const std::vector<std::string> &problems);
@@ -119,14 +120,14 @@ private:
   std::vector<std::filesystem::path> layer_directories_; ///< from the last load
   std::map<std::string, Snippet> last_good_;               ///< by source file, for reloads
   std::filesystem::path team_directory_; ///< where "Add a team note" writes; empty without a workspace
-  std::unique_ptr<LearnerState> learner_state_;
+  std::shared_ptr<LearnerState> learner_state_;
+  boost::asio::thread_pool learner_writer_{1}; ///< one thread: batches are written in order
   std::filesystem::path state_file_setting_;
   RepetitionSettings repetition_;
   /// Each tip counts once per construct per session, and keeps the form
   /// (brief or full) it was first shown in: (uri, start byte, id) -> brief.
   std::map<std::tuple<std::string, uint32_t, std::string>, bool> shown_this_session_;
   std::chrono::steady_clock::time_point next_state_check_;
-  bool save_posted_ = false;
   std::set<std::string> reported_state_problems_;
   bool learning_mode_ = false;
   /// false (setting workspaceTrusted): load no content from the workspace
