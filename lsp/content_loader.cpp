@@ -378,9 +378,9 @@ std::string displayed_details(const Snippet &snippet) {
   return strip_assertion_lines(snippet.details, hidden);
 }
 
-LoadedContent load_builtin_content(ExampleCheck check) {
+LoadedContent load_embedded_files(std::span<const EmbeddedFile> files, ExampleCheck check) {
   LoadedContent content;
-  for (const EmbeddedFile &file : builtin_content_files()) {
+  for (const EmbeddedFile &file : files) {
     std::filesystem::path path(file.path);
     if (!is_snippet_file(path)) continue;
     std::string source = "builtin:" + std::string(file.path);
@@ -423,13 +423,6 @@ LoadedContent load_content_directory(const std::filesystem::path &directory, int
       content.snippets.push_back(std::move(*snippet));
   }
   drop_duplicate_ids(content);
-  return content;
-}
-
-LoadedContent load_layers(const std::vector<std::filesystem::path> &directories, ExampleCheck check) {
-  LoadedContent content = load_builtin_content(check);
-  int layer = 1;
-  for (const auto &directory : directories) content.append(load_content_directory(directory, layer++, check));
   return content;
 }
 

@@ -9,10 +9,12 @@
 #ifndef GLOSS_LSP_CONTENT_LOADER_H
 #define GLOSS_LSP_CONTENT_LOADER_H
 
+#include "builtin_content.h"
 #include "snippet.h"
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +46,12 @@ std::optional<Snippet> parse_snippet(std::string_view text, const std::string &s
 /// (parsing the examples now if loading deferred it).
 std::string displayed_details(const Snippet &snippet);
 
-/// The pack embedded in the binary at build time, as layer 0.
+/// In-memory snippet files (the embedded pack, or content/ as the pack
+/// compiler reads it) as layer 0, with "builtin:<path>" sources.
+LoadedContent load_embedded_files(std::span<const EmbeddedFile> files, ExampleCheck check);
+
+/// The pack embedded in the binary at build time, as layer 0. Deferred
+/// returns the snippets the build already parsed (no YAML at startup).
 LoadedContent load_builtin_content(ExampleCheck check = ExampleCheck::Full);
 
 /// Every *.md under `directory` except README.md files, recursively, sorted.

@@ -1,5 +1,6 @@
 // The built-in pack is product: every snippet loads cleanly, compiles, passes
 // its own examples, links only to official references and keeps its hover short.
+#include "builtin_content.h"
 #include "content_index.h"
 #include "content_loader.h"
 #include "content_tester.h"
@@ -36,6 +37,44 @@ ContentIndex *BuiltinPack::index = nullptr;
 TEST_F(BuiltinPack, LoadsAndCompilesWithoutAnyDiagnostic) {
   for (const auto &diagnostic : loaded->diagnostics) ADD_FAILURE() << format_diagnostic(diagnostic);
   for (const auto &diagnostic : index->check_queries()) ADD_FAILURE() << format_diagnostic(diagnostic);
+}
+
+TEST_F(BuiltinPack, ThePackParsedAtBuildTimeIsWhatTheLoaderMakesOfTheFiles) {
+  // The server starts from the table gloss_pack_compiler generated; it must
+  // hold exactly what parsing the embedded files with deferred examples gives.
+  std::vector<Snippet> packed = load_builtin_content(ExampleCheck::Deferred).snippets;
+  LoadedContent parsed = load_embedded_files(builtin_content_files(), ExampleCheck::Deferred);
+  ASSERT_EQ(packed.size(), parsed.snippets.size());
+  for (std::size_t i = 0; i < packed.size(); ++i) {
+    const Snippet &a = packed[i];
+    const Snippet &b = parsed.snippets[i];
+    SCOPED_TRACE(b.id);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.title, b.title);
+    EXPECT_EQ(a.language, b.language);
+    EXPECT_EQ(a.level, b.level);
+    EXPECT_EQ(a.kind, b.kind);
+    EXPECT_EQ(a.tags, b.tags);
+    EXPECT_EQ(a.query, b.query);
+    EXPECT_EQ(a.query_line, b.query_line);
+    ASSERT_EQ(a.links.size(), b.links.size());
+    for (std::size_t j = 0; j < a.links.size(); ++j) {
+      EXPECT_EQ(a.links[j].title, b.links[j].title);
+      EXPECT_EQ(a.links[j].url, b.links[j].url);
+    }
+    EXPECT_EQ(a.summary, b.summary);
+    EXPECT_EQ(a.details, b.details);
+    EXPECT_EQ(a.details_line, b.details_line);
+    EXPECT_EQ(a.examples_checked, b.examples_checked);
+    ASSERT_EQ(a.examples.size(), b.examples.size());
+    for (std::size_t j = 0; j < a.examples.size(); ++j) {
+      EXPECT_EQ(a.examples[j].code, b.examples[j].code);
+      EXPECT_EQ(a.examples[j].source_line, b.examples[j].source_line);
+    }
+    EXPECT_EQ(a.source, b.source);
+    EXPECT_EQ(a.layer, b.layer);
+    EXPECT_EQ(displayed_details(a), displayed_details(b));
+  }
 }
 
 TEST_F(BuiltinPack, HasAtLeastThirtySnippetsForEachLanguage) {
