@@ -14,6 +14,8 @@ apt_packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
   neovim
+  emacs-nox
+  elpa-eglot
 )
 
 missing=()
