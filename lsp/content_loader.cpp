@@ -4,6 +4,7 @@
 #include "builtin_content.h"
 #include "example_assertions.h"
 #include "language_registry.h"
+#include "markdown_sanitizer.h"
 #include "text_file.h"
 
 #include <re2/re2.h>
@@ -108,6 +109,16 @@ private:
     diagnostics_.push_back({source_, line, Severity::Error, std::move(message)});
     ++errors_;
   }
+  /// Content is data: raw HTML, non-web links and images never reach a
+  /// renderer (see markdown_sanitizer.h); the author is told what went.
+  std::string sanitized(std::string_view markdown, uint32_t line) {
+    SanitizeReport report;
+    std::string safe = sanitize_markdown(markdown, &report);
+    for (const std::string &removed : report.removed)
+      warning(line, removed + " is not shown: hovers show text, code and http(s) links only");
+    return safe;
+  }
+
   void warning(uint32_t line, std::string message) {
     diagnostics_.push_back({source_, line, Severity::Warning, std::move(message)});
   }
@@ -267,7 +278,7 @@ private:
 
     std::string summary;
     for (std::size_t i = first; i < heading; ++i) summary += lines[i] + "\n";
-    snippet.summary = trim(summary);
+    snippet.summary = sanitized(trim(summary), static_cast<uint32_t>(first + 1));
     if (snippet.summary.empty())
       error(static_cast<uint32_t>(first + 1),
             "missing summary: write a few lines before the first heading");
@@ -282,7 +293,7 @@ private:
     std::string details;
     for (std::size_t i = heading; i < lines.size(); ++i)
       if (!hidden_lines.count(i)) details += lines[i] + "\n";
-    snippet.details = trim(details);
+    snippet.details = sanitized(trim(details), static_cast<uint32_t>(heading + 1));
     snippet.details_line = static_cast<uint32_t>(heading + 1);
     snippet.examples_checked = check_ == ExampleCheck::Full;
   }

@@ -32,6 +32,11 @@ std::string plain(std::string_view markdown) {
   std::string text;
   for (std::size_t i = 0; i < markdown.size(); ++i) {
     char c = markdown[i];
+    if (markdown.substr(i, 4) == "&lt;") { // what the sanitizer made of a '<'
+      text.push_back('<');
+      i += 3;
+      continue;
+    }
     if (c == '`' || c == '*') continue;
     if (c == '_' && (i == 0 || i + 1 == markdown.size() || !std::isalnum(static_cast<unsigned char>(markdown[i - 1])) ||
                      !std::isalnum(static_cast<unsigned char>(markdown[i + 1]))))

@@ -16,6 +16,7 @@ apt_packages=(
   neovim
   emacs-nox
   elpa-eglot
+  clang libclang-rt-14-dev
 )
 
 missing=()

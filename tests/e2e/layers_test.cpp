@@ -177,5 +177,35 @@ TEST_F(Layers, AnUntrustedWorkspaceLoadsNoContentOfItsOwnUntilTrusted) {
   EXPECT_NE(hover_text(client, uri, code, "set").find("Settings set comprehension"), std::string::npos);
 }
 
+TEST_F(Layers, ContentFromAWorkspaceIsDataNeverMarkupThatActs) {
+  std::filesystem::path tip = workspace / ".gloss" / "python" / "lambda.md";
+  std::filesystem::create_directories(tip.parent_path());
+  std::ofstream(tip) << "---\nid: python/lambda\ntitle: <b>Lambda</b>\nlanguage: python\nlevel: beginner\n"
+                        "query: |\n  (lambda) @construct\nlinks:\n  - title: Lambdas\n"
+                        "    url: https://docs.python.org/3/reference/expressions.html#lambda\n---\n"
+                        "Click <img src=x onerror=alert(1)> [here](command:workbench.action.terminal.new) "
+                        "or ![pixel](https://tracker.example/p.png).\n\n## More\n\n[again][r]\n\n[r]: file:///etc/passwd\n";
+  LspClient client({"lsp"}, cache);
+  Annotations code(fixture);
+  std::string uri = start(client, code);
+  std::string text = hover_text(client, uri, code, "lambda");
+  ASSERT_NE(text.find("Click"), std::string::npos) << text;
+  EXPECT_EQ(text.find("<img"), std::string::npos) << text;
+  EXPECT_EQ(text.find("<b>"), std::string::npos) << text;
+  EXPECT_EQ(text.find("command:"), std::string::npos) << text;
+  EXPECT_EQ(text.find("tracker.example"), std::string::npos) << text;
+  EXPECT_NE(text.find("here"), std::string::npos) << text; // the link's text stays
+
+  LineIndex lines(code.code());
+  TextPosition at = lines.position_of(code.point("lambda"), PositionEncoding::Utf16, code.code());
+  json position = {{"line", at.line}, {"character", at.character}};
+  json explained = client.request("workspace/executeCommand",
+                                  {{"command", "gloss.explain"}, {"arguments", {{{"uri", uri}, {"position", position}}}}});
+  std::string markdown = explained["result"]["markdown"];
+  EXPECT_EQ(markdown.find("file:///etc/passwd"), std::string::npos) << markdown;
+  EXPECT_EQ(markdown.find("command:"), std::string::npos) << markdown;
+  EXPECT_EQ(markdown.find("<img"), std::string::npos) << markdown;
+}
+
 } // namespace
 } // namespace gloss
