@@ -1,8 +1,11 @@
 //===--- content_layers.cpp - which content directories load, in what order ===//
 #include "content_layers.h"
 
+#include "path_within.h"
+
 #include <toml.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace gloss {
@@ -109,9 +112,18 @@ LayerPlan plan_layers(const ContentSources &sources) {
           if (key != "content" && key != "disable")
             plan.diagnostics.push_back({source, static_cast<uint32_t>(value.location().line()), Severity::Warning,
                                         "unknown key '" + key + "' is ignored"});
+        uint32_t content_line = table.contains("content") ? static_cast<uint32_t>(table.at("content").location().line()) : 0;
         for (const std::string &directory : string_array(table, "content", source, plan.diagnostics)) {
           std::filesystem::path path(directory);
-          plan.directories.push_back(path.is_absolute() ? path : *sources.workspace_root / path);
+          path = path.is_absolute() ? path : *sources.workspace_root / path;
+          // A repository's own file may point only into the repository: a
+          // cloned project must not make Gloss read the rest of the disk.
+          if (!is_within(path, *sources.workspace_root)) {
+            plan.diagnostics.push_back({source, content_line, Severity::Error,
+                                        "content directory '" + directory + "' is outside the workspace; ignored"});
+            continue;
+          }
+          plan.directories.push_back(path);
           if (plan.team_directory.empty()) plan.team_directory = plan.directories.back();
         }
         plan.disabled = string_array(table, "disable", source, plan.diagnostics);

@@ -13,7 +13,9 @@
 // every layer.
 //
 // gloss.toml is read with toml11; a broken file is reported with its line
-// and ignored, never fatal.
+// and ignored, never fatal. Its content directories must lie inside the
+// workspace (after resolving symlinks and ".."): a cloned repository cannot
+// point Gloss at the rest of the disk.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_LSP_CONTENT_LAYERS_H

@@ -5,6 +5,7 @@
 #include "example_assertions.h"
 #include "language_registry.h"
 #include "markdown_sanitizer.h"
+#include "path_within.h"
 #include "text_file.h"
 
 #include <re2/re2.h>
@@ -411,16 +412,31 @@ LoadedContent load_content_directory(const std::filesystem::path &directory, int
     return content;
   }
   std::vector<std::filesystem::path> files;
+  // Directory symlinks are not followed; a file symlink may point only
+  // inside this directory (a repository must not make Gloss read ~/.ssh).
   auto options = std::filesystem::directory_options::skip_permission_denied;
   for (auto it = std::filesystem::recursive_directory_iterator(directory, options, error);
        !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-    if (it->is_regular_file(error) && is_snippet_file(it->path())) files.push_back(it->path());
+    if (!it->is_regular_file(error) || !is_snippet_file(it->path())) continue;
+    if (it->is_symlink(error) && !is_within(it->path(), directory)) {
+      content.diagnostics.push_back({it->path().string(), 0, Severity::Error,
+                                     "links to a file outside the content directory; not read"});
+      continue;
+    }
+    if (files.size() == max_snippet_files_per_directory) {
+      content.diagnostics.push_back({directory.string(), 0, Severity::Error,
+                                     "more than " + std::to_string(max_snippet_files_per_directory) +
+                                         " snippet files; the rest are not read"});
+      break;
+    }
+    files.push_back(it->path());
   }
   if (error)
     content.diagnostics.push_back({directory.string(), 0, Severity::Error,
                                    "could not list the directory: " + error.message()});
   std::sort(files.begin(), files.end());
 
+  std::uintmax_t total_bytes = 0;
   for (const auto &path : files) {
     std::string source = path.string();
     std::string problem;
@@ -428,6 +444,13 @@ LoadedContent load_content_directory(const std::filesystem::path &directory, int
     if (!text) {
       content.diagnostics.push_back({source, 0, Severity::Error, problem});
       continue;
+    }
+    total_bytes += text->size();
+    if (total_bytes > max_content_directory_bytes) {
+      content.diagnostics.push_back({directory.string(), 0, Severity::Error,
+                                     "more than " + std::to_string(max_content_directory_bytes >> 20) +
+                                         " MB of snippets; the rest are not read"});
+      break;
     }
     std::string relative = std::filesystem::relative(path, directory, error).generic_string();
     if (auto snippet = parse_snippet(*text, source, relative, layer, content.diagnostics, check))

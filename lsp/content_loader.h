@@ -66,6 +66,10 @@ LoadedContent load_layers(const std::vector<std::filesystem::path> &directories,
 
 /// Files larger than this are rejected unread.
 inline constexpr std::uintmax_t max_snippet_file_bytes = 256 * 1024;
+/// One content directory (a layer) loads at most this many files and bytes:
+/// far above a real pack (the built-in one is 417 files, 1.4 MB).
+inline constexpr std::size_t max_snippet_files_per_directory = 5000;
+inline constexpr std::uintmax_t max_content_directory_bytes = 64u << 20;
 
 } // namespace gloss
 

@@ -176,6 +176,29 @@ TEST(ContentLoader, ABrokenFileIsSkippedAndTheRestLoad) {
   std::filesystem::remove_all(directory);
 }
 
+TEST(ContentLoader, SymlinksCannotReadOutsideTheContentDirectory) {
+  std::filesystem::path root = std::filesystem::temp_directory_path() / "gloss-loader-symlinks";
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / "content" / "python");
+  std::filesystem::create_directories(root / "secret" / "python");
+  std::ofstream(root / "secret" / "python" / "lambda.md") << valid_snippet;
+  std::ofstream(root / "content" / "python" / "kept.md") << valid_snippet;
+  std::filesystem::create_symlink(root / "secret" / "python" / "lambda.md", root / "content" / "python" / "stolen.md");
+  std::filesystem::create_directory_symlink(root / "secret", root / "content" / "linked-dir");
+  std::filesystem::create_symlink(root / "content" / "python" / "kept.md", root / "content" / "python" / "inside.md");
+  LoadedContent content = load_content_directory(root / "content", 1);
+  std::vector<std::string> sources;
+  for (const ContentDiagnostic &diagnostic : content.diagnostics)
+    if (diagnostic.message.find("outside the content directory") != std::string::npos) sources.push_back(diagnostic.source);
+  ASSERT_EQ(sources.size(), 1u);
+  EXPECT_NE(sources[0].find("stolen.md"), std::string::npos);
+  for (const ContentDiagnostic &diagnostic : content.diagnostics) // the linked directory is not even listed
+    EXPECT_EQ(diagnostic.source.find("linked-dir"), std::string::npos) << diagnostic.message;
+  // kept.md and inside.md (a link within the directory) are read; both have the same id.
+  EXPECT_EQ(content.snippets.size(), 1u);
+  std::filesystem::remove_all(root);
+}
+
 TEST(ContentLoader, AMissingDirectoryIsOneDiagnostic) {
   LoadedContent content = load_content_directory("/nonexistent/gloss/content", 1);
   EXPECT_TRUE(content.snippets.empty());
