@@ -4,11 +4,29 @@
 namespace gloss {
 namespace {
 
+/// Parses the document from scratch, or records why it is not parsed.
+void parse_fresh(Document &document) {
+  document.tree.reset();
+  document.parse_problem.clear();
+  if (!document.language) return;
+  if (document.text.size() > max_parsed_document_bytes) {
+    document.parse_problem = "not parsed: " + std::to_string(document.text.size() >> 20) + " MB is over the " +
+                             std::to_string(max_parsed_document_bytes >> 20) + " MB limit";
+    return;
+  }
+  document.tree.emplace(*document.language);
+  if (!document.tree->parse(document.text)) {
+    document.tree.reset(); // no retry on every keystroke: edits do not bring it back
+    document.parse_problem = "not parsed: parsing took longer than " +
+                             std::to_string(SyntaxTree::default_parse_budget.count()) + " ms";
+  }
+}
+
 void apply_change(Document &document, const TextChange &change, PositionEncoding encoding) {
   if (!change.range) {
     document.text = change.text;
     document.lines = LineIndex(document.text);
-    if (document.tree) document.tree->parse(document.text);
+    parse_fresh(document);
     return;
   }
   uint32_t start = document.offset_of(change.range->start, encoding);
@@ -25,7 +43,12 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
 
   document.text.replace(start, old_end - start, change.text);
   document.lines = LineIndex(document.text);
-  if (document.tree) document.tree->apply_edit(edit, document.text);
+  bool too_large = document.text.size() > max_parsed_document_bytes;
+  if (document.tree && !too_large) {
+    if (!document.tree->apply_edit(edit, document.text)) parse_fresh(document);
+  } else if (document.tree || (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
+    parse_fresh(document); // crossed the size limit one way or the other
+  }
 }
 
 int hex_value(char c) {
@@ -46,10 +69,7 @@ const Document &DocumentStore::open(const std::string &uri, std::string_view lan
   document.version = version;
   document.text = std::move(text);
   document.lines = LineIndex(document.text);
-  if (document.language) {
-    document.tree.emplace(*document.language);
-    document.tree->parse(document.text);
-  }
+  parse_fresh(document);
   auto [it, inserted] = documents_.insert_or_assign(uri, std::move(document));
   return it->second;
 }

@@ -29,6 +29,9 @@ struct Document {
   std::string text;
   LineIndex lines{""};
   std::optional<SyntaxTree> tree; ///< absent when unsupported or when parsing gave up.
+  /// Why a supported document has no tree (too large, parsing too slow);
+  /// empty otherwise. Without a tree the document gets no tips, nothing worse.
+  std::string parse_problem;
 
   uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
     return lines.offset_of(position, encoding, text);
@@ -37,6 +40,10 @@ struct Document {
     return lines.position_of(offset, encoding, text);
   }
 };
+
+/// Documents larger than this are not parsed (minified bundles, data dumps):
+/// they would cost seconds on every keystroke and hold hundreds of MB.
+inline constexpr std::size_t max_parsed_document_bytes = 8u << 20;
 
 /// One content change: a range replacement, or the whole text when no range.
 struct TextChange {

@@ -241,6 +241,7 @@ void Server::on_did_open(const json &params) {
   const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
   check_if_content_file(document);
   schedule_hints(document.uri);
+  if (!document.parse_problem.empty()) log(item.uri + ": " + document.parse_problem + "; no tips in this file", log_warning);
   if (!document.language && item.language_id != "markdown")
     log("no grammar for " + item.uri + " (languageId '" + item.language_id + "')");
 }
@@ -249,10 +250,13 @@ void Server::on_did_change(const json &params) {
   DidChangeParams parsed = params.get<DidChangeParams>();
   std::vector<TextChange> changes;
   for (ContentChange &change : parsed.changes) changes.push_back({change.range, std::move(change.text)});
+  std::string problem_before = documents_.get(parsed.uri) ? documents_.get(parsed.uri)->parse_problem : "";
   if (!documents_.change(parsed.uri, parsed.version, changes, encoding_)) {
     log("didChange for a document that is not open: " + parsed.uri, log_warning);
     return;
   }
+  if (const std::string &problem = documents_.get(parsed.uri)->parse_problem; problem != problem_before && !problem.empty())
+    log(parsed.uri + ": " + problem + "; no tips in this file", log_warning);
   check_if_content_file(*documents_.get(parsed.uri));
   schedule_hints(parsed.uri);
 }

@@ -143,7 +143,9 @@ void StdioTransport::run(const std::function<bool(std::vector<Frame> &)> &on_fra
       reader.feed(std::string_view(buffer.data(), count));
       std::vector<Frame> frames;
       while (auto frame = reader.next()) frames.push_back(std::move(*frame));
-      if (!frames.empty() && !on_frames(frames)) {
+      // A client that stopped reading (EPIPE) is gone even if its end of
+      // our input is still open: stop rather than serve into the void.
+      if ((!frames.empty() && !on_frames(frames)) || output_closed_) {
         io_.stop(); // other work (watchers, timers) must not keep the server alive
         return;
       }
@@ -168,7 +170,7 @@ void StdioTransport::run_blocking(FrameReader &reader,
     reader.feed(std::string_view(buffer.data(), static_cast<std::size_t>(count)));
     std::vector<Frame> frames;
     while (auto frame = reader.next()) frames.push_back(std::move(*frame));
-    if (!frames.empty() && !on_frames(frames)) return;
+    if ((!frames.empty() && !on_frames(frames)) || output_closed_) return;
   }
 }
 

@@ -14,6 +14,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -74,7 +75,7 @@ private:
   boost::asio::io_context io_;
   int input_fd_;
   int output_fd_;
-  bool output_closed_ = false;
+  std::atomic<bool> output_closed_{false}; ///< a write failed: nobody reads us any more
 };
 
 } // namespace gloss

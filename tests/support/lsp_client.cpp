@@ -107,6 +107,11 @@ json LspClient::request(const std::string &method, json params, std::chrono::mil
 }
 
 json LspClient::wait_for_response(const json &id, std::chrono::milliseconds timeout) {
+  if (auto earlier = unclaimed_.find(id.dump()); earlier != unclaimed_.end()) {
+    json response = std::move(earlier->second);
+    unclaimed_.erase(earlier);
+    return response;
+  }
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (auto message = read_message(deadline)) {
     if (message->contains("method")) {
@@ -119,6 +124,8 @@ json LspClient::wait_for_response(const json &id, std::chrono::milliseconds time
       continue;
     }
     if (message->value("id", json()) == id) return *message;
+    std::string key = message->value("id", json()).dump(); // before the move below
+    unclaimed_[key] = std::move(*message);                  // another request's; kept for its waiter
   }
   ADD_FAILURE() << "no response to request " << id.dump() << " in time";
   return json();
@@ -163,6 +170,13 @@ std::optional<json> LspClient::read_message(std::chrono::steady_clock::time_poin
     ssize_t count = ::read(from_server_, chunk, sizeof chunk);
     if (count <= 0) return std::nullopt;
     buffer_.append(chunk, static_cast<std::size_t>(count));
+  }
+}
+
+void LspClient::close_output() {
+  if (from_server_ >= 0) {
+    ::close(from_server_);
+    from_server_ = -1;
   }
 }
 

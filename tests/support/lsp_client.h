@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ public:
   static json default_capabilities();
 
   void close_input();
+  /// Stops reading the server's output, as a client that died would: the
+  /// server's next write fails with EPIPE.
+  void close_output();
   /// Closes the server's input and waits for it to exit (killing it after
   /// 2 s). Call before removing directories the server may still write to.
   void stop();
@@ -69,6 +73,7 @@ private:
   int to_server_ = -1;
   int from_server_ = -1;
   std::string buffer_;
+  std::map<std::string, json> unclaimed_; ///< responses that arrived while waiting for another id
   int64_t next_id_ = 1;
   std::optional<int> exit_status_;
 };
