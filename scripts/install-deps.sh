@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test Gloss:
-# the apt packages below, then `npm ci --ignore-scripts` in parsers/ for the
-# tree-sitter runtime and grammars. Run by scripts/build (and so by the
-# README's two commands); safe to run by hand.
+# the apt packages below, then the npm packages: the tree-sitter runtime and
+# grammars (parsers/), the VS Code extension's tools (vscode-client/) and its
+# end-to-end test's code-server and playwright-core (vscode-client/e2e/).
+# Run by scripts/build (and so by the README's two commands); safe to run by hand.
 # Idempotent: every step checks first and does nothing when already satisfied.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ apt_packages=(
   emacs-nox
   elpa-eglot
   clang libclang-rt-14-dev
+  chromium libkrb5-dev libxkbfile-dev libsecret-1-dev python3
 )
 
 missing=()
@@ -41,11 +43,21 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# `npm ci` in a folder, once per version of its lock file (a stamp remembers).
+npm_ci_once() {
+  local dir="$1"
+  local stamp="$dir/node_modules/.gloss-lock-stamp"
+  if [[ ! -f "$stamp" ]] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    echo "install-deps: npm ci in ${dir#"$repo_root"/}/"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+
 # The grammars ship their C sources in npm packages; the lock file pins them.
-parsers_dir="$repo_root/parsers"
-stamp="$parsers_dir/node_modules/.gloss-lock-stamp"
-if [[ ! -f "$stamp" ]] || ! cmp -s "$parsers_dir/package-lock.json" "$stamp"; then
-  echo "install-deps: npm ci in parsers/"
-  (cd "$parsers_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-  cp "$parsers_dir/package-lock.json" "$stamp"
-fi
+npm_ci_once "$repo_root/parsers"
+# The VS Code extension: vscode-languageclient, esbuild, @vscode/vsce.
+npm_ci_once "$repo_root/vscode-client"
+# Its end-to-end test: code-server (its postinstall builds native modules
+# with a Node 24 from npm, so it has its own installer) and playwright-core.
+"$repo_root/vscode-client/e2e/install.sh"
