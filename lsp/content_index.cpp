@@ -190,7 +190,10 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
       source += pieces[i].text;
       source += "\n";
     }
-    if (segments.empty()) return result;
+    if (segments.empty()) {
+      result->patterns.clear(); // an earlier attempt's patterns describe no query now
+      return result;
+    }
     uint32_t error_offset = 0;
     TSQueryError error = TSQueryErrorNone;
     query.reset(ts_query_new(language.grammar(), source.data(), static_cast<uint32_t>(source.size()),

@@ -42,7 +42,7 @@ struct CompiledPattern {
 
 struct CompiledLanguage {
   QueryHandle query; ///< nullptr when no snippet applies to the language.
-  std::vector<CompiledPattern> patterns; ///< indexed by pattern index.
+  std::vector<CompiledPattern> patterns; ///< indexed by pattern index; empty without a query.
   std::vector<ContentDiagnostic> diagnostics;
 };
 

@@ -262,7 +262,8 @@ private:
         in_fence = true;
         fence_marker = std::string(trimmed.substr(0, 3));
         fence_start = i;
-        std::string_view info = trimmed.substr(trimmed.find_first_not_of(fence_marker[0]));
+        // "```" alone has no info string (find_first_not_of gives npos).
+        std::string_view info = trimmed.substr(std::min(trimmed.size(), trimmed.find_first_not_of(fence_marker[0])));
         info = info.substr(0, info.find_first_of(" {"));
         fence_language = language_by_fence_tag(info);
         continue;

@@ -35,7 +35,7 @@ TestReport test_examples(const ContentIndex &index,
       ++report.examples;
       SyntaxTree tree(*language);
       if (!tree.parse(example.code)) continue; // the loader already reported it
-      if (!unmatched.empty()) {
+      if (!unmatched.empty() && compiled.query) {
         QueryCursorHandle cursor(ts_query_cursor_new());
         ts_query_cursor_exec(cursor.get(), compiled.query.get(), tree.root());
         TSQueryMatch match;

@@ -587,22 +587,33 @@ void Server::save_learner_state(std::function<void()> then) {
     if (then) then();
     return;
   }
+  if (then) after_next_write_.push_back(std::move(then));
+  if (!writing_) write_learner_state();
+  // else: the events wait for the write in flight to finish and go in one batch
+}
+
+void Server::write_learner_state() {
+  writing_ = true;
   auto write = std::make_shared<LearnerWrite>(learner_state_->begin_write());
-  boost::asio::post(learner_writer_, [this, state = learner_state_, write, then = std::move(then)]() mutable {
+  auto done = std::make_shared<std::vector<std::function<void()>>>(std::move(after_next_write_));
+  after_next_write_.clear();
+  boost::asio::post(learner_writer_, [this, state = learner_state_, write, done]() mutable {
     write_learner_events(*write);
-    boost::asio::post(*io_, [this, state = std::move(state), write, then = std::move(then)] {
+    boost::asio::post(*io_, [this, state = std::move(state), write, done] {
+      writing_ = false;
       if (state == learner_state_) { // not replaced by another stateFile meanwhile
         report_state_problems(state->finish_write(std::move(*write)));
         learner_state_changed(); // another window may have muted or unmuted tips meanwhile
       }
-      if (then) then();
+      for (const auto &then : *done) then();
+      if (learner_state_->has_pending()) write_learner_state();
     });
   });
 }
 
 void Server::refresh_learner_state() {
   auto now = std::chrono::steady_clock::now();
-  if (now < next_state_check_) return;
+  if (now < next_state_check_ || writing_) return; // our own write changes the file; its result is adopted
   next_state_check_ = now + state_check_interval;
   report_state_problems(learner_state_->refresh_if_changed());
   learner_state_changed();

@@ -86,6 +86,7 @@ private:
   /// Writes the pending learner events on the writer thread (fsync takes
   /// milliseconds; hovers must not wait for it), then runs `then` on this one.
   void save_learner_state(std::function<void()> then = {});
+  void write_learner_state();
   /// Picks up what another Gloss (another editor window) wrote, at most once a second.
   void refresh_learner_state();
   void report_state_problems(const std::vector<std::string> &problems);
@@ -122,6 +123,8 @@ private:
   std::filesystem::path team_directory_; ///< where "Add a team note" writes; empty without a workspace
   std::shared_ptr<LearnerState> learner_state_;
   boost::asio::thread_pool learner_writer_{1}; ///< one thread: batches are written in order
+  bool writing_ = false; ///< a batch is on the writer thread; new events wait and go in the next one
+  std::vector<std::function<void()>> after_next_write_;
   std::filesystem::path state_file_setting_;
   RepetitionSettings repetition_;
   /// Each tip counts once per construct per session, and keeps the form

@@ -58,6 +58,8 @@ npm_ci_once() {
 npm_ci_once "$repo_root/parsers"
 # The VS Code extension: vscode-languageclient, esbuild, @vscode/vsce.
 npm_ci_once "$repo_root/vscode-client"
+# The peers bench/run measures Gloss against: pyright, bash-language-server, ast-grep.
+npm_ci_once "$repo_root/bench"
 # Its end-to-end test: code-server (its postinstall builds native modules
 # with a Node 24 from npm, so it has its own installer) and playwright-core.
 "$repo_root/vscode-client/e2e/install.sh"
