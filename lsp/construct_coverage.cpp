@@ -10,6 +10,7 @@
 #include <atomic>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <thread>
 
 namespace gloss {
@@ -28,7 +29,17 @@ bool is_structural(std::string_view type) {
   return structural.count(type) > 0;
 }
 
+/// One worker's counts for one language. Keyed by the grammar's own name
+/// pointer (ts_node_type returns the same static string for a symbol):
+/// no string is built or compared per node. Merged by name at the end.
 struct Tally {
+  uint64_t files = 0;
+  uint64_t lines = 0;
+  std::unordered_map<const char *, ConstructCount> constructs;
+  std::unordered_map<const char *, bool> counted; ///< is_structural, remembered per name
+};
+
+struct MergedTally {
   uint64_t files = 0;
   uint64_t lines = 0;
   std::map<std::string, ConstructCount> constructs;
@@ -44,9 +55,10 @@ std::optional<std::string> read_small_file(const std::filesystem::path &path) {
   return read_text_file(path, max_coverage_file_bytes, ignored);
 }
 
-void count_file(const Language &language, const std::string &text, const ContentIndex &index, Tally &tally) {
+/// False when the file could not be parsed in time (it counts as skipped).
+bool count_file(const Language &language, const std::string &text, const ContentIndex &index, Tally &tally) {
   SyntaxTree tree(language);
-  if (!tree.parse(text)) return;
+  if (!tree.parse(text)) return false;
   ++tally.files;
   tally.lines += static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
 
@@ -55,10 +67,12 @@ void count_file(const Language &language, const std::string &text, const Content
   while (true) {
     if (descending) {
       TSNode node = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0 && !ts_node_is_null(ts_node_parent(node)) &&
-          !is_structural(ts_node_type(node))) {
-        ConstructCount &count = tally.constructs[ts_node_type(node)];
-        ++count.occurrences;
+      // The cursor's depth says "not the root" for free; ts_node_parent walks down from the root.
+      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0 && ts_tree_cursor_current_depth(&cursor) > 0) {
+        const char *type = ts_node_type(node);
+        auto [known, inserted] = tally.counted.try_emplace(type, false);
+        if (inserted) known->second = !is_structural(type);
+        if (known->second) ++tally.constructs[type].occurrences;
       }
       if (ts_tree_cursor_goto_first_child(&cursor)) continue;
     }
@@ -72,7 +86,7 @@ void count_file(const Language &language, const std::string &text, const Content
   ts_tree_cursor_delete(&cursor);
 
   const CompiledLanguage &compiled = index.compiled(language);
-  if (!compiled.query) return;
+  if (!compiled.query) return true;
   QueryCursorHandle query_cursor(ts_query_cursor_new());
   ts_query_cursor_exec(query_cursor.get(), compiled.query.get(), tree.root());
   TSQueryMatch match;
@@ -83,6 +97,7 @@ void count_file(const Language &language, const std::string &text, const Content
       if (match.captures[i].index == pattern.construct_capture)
         tally.constructs[ts_node_type(match.captures[i].node)].snippets.insert(pattern.snippet->id);
   }
+  return true;
 }
 
 } // namespace
@@ -142,7 +157,7 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
         ++result.skipped;
         continue;
       }
-      count_file(*language, *text, index, result.tallies[language]);
+      if (!count_file(*language, *text, index, result.tallies[language])) ++result.skipped;
     }
   };
   std::vector<std::thread> workers;
@@ -150,12 +165,12 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
   work(results[0]);
   for (std::thread &worker : workers) worker.join();
 
-  std::map<const Language *, Tally> merged;
+  std::map<const Language *, MergedTally> merged;
   CoverageReport report;
   for (WorkerResult &result : results) {
     report.skipped += result.skipped;
     for (auto &[language, tally] : result.tallies) {
-      Tally &total = merged[language];
+      MergedTally &total = merged[language];
       total.files += tally.files;
       total.lines += tally.lines;
       for (auto &[type, count] : tally.constructs) {

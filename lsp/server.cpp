@@ -58,6 +58,8 @@ Server::Server(Options options, Transport &transport, boost::asio::io_context *i
 }
 
 Server::~Server() {
+  query_compiler_.stop(); // a compile in progress finishes; queued ones are dropped
+  query_compiler_.join();
   learner_writer_.join(); // batches already handed over reach the disk
   if (learner_state_) report_state_problems(learner_state_->flush());
 }
@@ -240,6 +242,7 @@ void Server::on_did_open(const json &params) {
   TextDocumentItem item = params.at("textDocument").get<TextDocumentItem>();
   const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
   check_if_content_file(document);
+  precompile(document.language);
   schedule_hints(document.uri);
   if (!document.parse_problem.empty()) log(item.uri + ": " + document.parse_problem + "; no tips in this file", log_warning);
   if (!document.language && item.language_id != "markdown")
@@ -268,6 +271,12 @@ void Server::on_did_close(const json &params) {
     dispatcher_.send_notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
   documents_.close(uri);
   if (hinted_uris_.count(uri)) publish_hints(uri); // the document is gone: clears them
+}
+
+void Server::precompile(const Language *language) {
+  if (!language || !io_) return;
+  // The index is shared: a reload meanwhile leaves this compile to the old one.
+  boost::asio::post(query_compiler_, [content = content_, language] { content->compiled(*language); });
 }
 
 void Server::check_if_content_file(const Document &document) {
@@ -555,7 +564,10 @@ void Server::reload_content() {
   if (initialized_) {
     if (layers_changed) watch_content(); // e.g. gloss.toml now names another directory
     for (const std::string &uri : documents_.uris())
-      if (const Document *document = documents_.get(uri)) check_if_content_file(*document);
+      if (const Document *document = documents_.get(uri)) {
+        check_if_content_file(*document);
+        precompile(document->language);
+      }
   }
 }
 

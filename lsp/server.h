@@ -97,6 +97,8 @@ private:
 
   /// Publishes lint and test problems when `document` is a snippet file.
   void check_if_content_file(const Document &document);
+  /// Starts compiling `language`'s query off this thread (once per index).
+  void precompile(const Language *language);
   /// Loads (or reloads) every layer. A file that stopped loading keeps its
   /// previous good version, and the problem is shown to the user.
   void reload_content();
@@ -123,6 +125,9 @@ private:
   std::filesystem::path team_directory_; ///< where "Add a team note" writes; empty without a workspace
   std::shared_ptr<LearnerState> learner_state_;
   boost::asio::thread_pool learner_writer_{1}; ///< one thread: batches are written in order
+  /// Compiles a language's combined query as soon as a document of it opens,
+  /// so the first hover does not pay for it (tens to hundreds of ms).
+  boost::asio::thread_pool query_compiler_{1};
   bool writing_ = false; ///< a batch is on the writer thread; new events wait and go in the next one
   std::vector<std::function<void()>> after_next_write_;
   std::filesystem::path state_file_setting_;
