@@ -1,12 +1,15 @@
 //===--- document_store.cpp - the documents the editor has open -----------===//
 #include "document_store.h"
 
+#include <algorithm>
+
 namespace gloss {
 namespace {
 
 /// Parses the document from scratch, or records why it is not parsed.
 void parse_fresh(Document &document) {
   document.tree.reset();
+  document.evicted = false;
   document.parse_problem.clear();
   if (!document.language) return;
   if (document.text.size() > max_parsed_document_bytes) {
@@ -71,6 +74,7 @@ const Document &DocumentStore::open(const std::string &uri, std::string_view lan
   document.lines = LineIndex(document.text);
   parse_fresh(document);
   auto [it, inserted] = documents_.insert_or_assign(uri, std::move(document));
+  keep_within_budget(it->second);
   return it->second;
 }
 
@@ -80,7 +84,33 @@ bool DocumentStore::change(const std::string &uri, int64_t version,
   if (it == documents_.end()) return false;
   for (const TextChange &change : changes) apply_change(it->second, change, encoding);
   it->second.version = version;
+  if (it->second.evicted) parse_fresh(it->second); // typing here: this document is in use
+  keep_within_budget(it->second);
   return true;
+}
+
+const Document *DocumentStore::use(const std::string &uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return nullptr;
+  if (it->second.evicted) parse_fresh(it->second);
+  keep_within_budget(it->second);
+  return &it->second;
+}
+
+void DocumentStore::keep_within_budget(Document &document) {
+  document.last_used = ++clock_;
+  std::vector<Document *> with_trees;
+  for (auto &[uri, other] : documents_)
+    if (other.tree && &other != &document) with_trees.push_back(&other);
+  std::sort(with_trees.begin(), with_trees.end(),
+            [](const Document *a, const Document *b) { return a->last_used > b->last_used; });
+  std::size_t resident = document.text.size();
+  for (Document *other : with_trees) {
+    resident += other->text.size();
+    if (resident <= resident_tree_bytes) continue;
+    other->tree.reset();
+    other->evicted = true;
+  }
 }
 
 void DocumentStore::close(const std::string &uri) { documents_.erase(uri); }

@@ -32,6 +32,10 @@ struct Document {
   /// Why a supported document has no tree (too large, parsing too slow);
   /// empty otherwise. Without a tree the document gets no tips, nothing worse.
   std::string parse_problem;
+  /// The tree was dropped to save memory (see resident_tree_bytes); use()
+  /// parses again.
+  bool evicted = false;
+  uint64_t last_used = 0;
 
   uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
     return lines.offset_of(position, encoding, text);
@@ -44,6 +48,12 @@ struct Document {
 /// Documents larger than this are not parsed (minified bundles, data dumps):
 /// they would cost seconds on every keystroke and hold hundreds of MB.
 inline constexpr std::size_t max_parsed_document_bytes = 8u << 20;
+
+/// Syntax trees take about 20-50 bytes of memory per byte of source. Only
+/// the most recently used documents keep theirs, as long as their text adds
+/// up to this (the one in use always keeps its tree); the others parse again
+/// when next used, which for a 2k-line file takes a few milliseconds.
+inline constexpr std::size_t resident_tree_bytes = 512u << 10;
 
 /// One content change: a range replacement, or the whole text when no range.
 struct TextChange {
@@ -64,12 +74,21 @@ public:
               PositionEncoding encoding);
 
   void close(const std::string &uri);
+  /// The document as it is, tree or not (nullptr when not open).
   const Document *get(const std::string &uri) const;
+  /// The document about to answer a request: its tree is parsed again if it
+  /// was dropped, and other documents' trees may be dropped to stay in budget.
+  const Document *use(const std::string &uri);
   std::size_t size() const { return documents_.size(); }
   std::vector<std::string> uris() const;
 
 private:
+  /// Marks `document` most recently used and drops the trees of the least
+  /// recently used others beyond resident_tree_bytes.
+  void keep_within_budget(Document &document);
+
   std::map<std::string, Document, std::less<>> documents_;
+  uint64_t clock_ = 0;
 };
 
 /// The path part of a file:// URI, percent-decoded; the input otherwise.

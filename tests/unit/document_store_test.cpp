@@ -82,6 +82,53 @@ TEST(DocumentStore, ChangeOfAnUnopenedDocumentIsRefused) {
   EXPECT_EQ(store.get("file:///a.py"), nullptr);
 }
 
+std::string python_lines(std::size_t bytes) {
+  std::string text;
+  for (int i = 0; text.size() < bytes; ++i) text += "value_" + std::to_string(i) + " = [x for x in range(3)]\n";
+  return text;
+}
+
+TEST(DocumentStore, KeepsTreesOnlyForTheMostRecentlyUsedDocumentsWithinTheBudget) {
+  DocumentStore store;
+  const std::size_t each = resident_tree_bytes / 3 + 1; // three of these exceed the budget
+  store.open("file:///a.py", "python", 1, python_lines(each));
+  store.open("file:///b.py", "python", 1, python_lines(each));
+  store.open("file:///c.py", "python", 1, python_lines(each));
+  const Document *a = store.get("file:///a.py");
+  EXPECT_FALSE(a->tree);
+  EXPECT_TRUE(a->evicted);
+  EXPECT_TRUE(store.get("file:///b.py")->tree);
+  EXPECT_TRUE(store.get("file:///c.py")->tree);
+
+  // Using the oldest parses it again and drops the least recently used other.
+  a = store.use("file:///a.py");
+  expect_tree_matches_text(*a);
+  EXPECT_FALSE(a->evicted);
+  EXPECT_FALSE(store.get("file:///b.py")->tree);
+  EXPECT_TRUE(store.get("file:///c.py")->tree);
+}
+
+TEST(DocumentStore, AnEditToAnEvictedDocumentParsesItAgain) {
+  DocumentStore store;
+  const std::size_t each = resident_tree_bytes / 2 + 1;
+  store.open("file:///a.py", "python", 1, python_lines(each));
+  store.open("file:///b.py", "python", 1, python_lines(each));
+  ASSERT_FALSE(store.get("file:///a.py")->tree);
+  ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 0}, {0, 0}}, "import os\n"}}, PositionEncoding::Utf16));
+  expect_tree_matches_text(*store.get("file:///a.py"));
+  EXPECT_FALSE(store.get("file:///b.py")->tree);
+}
+
+TEST(DocumentStore, ADocumentLargerThanTheBudgetKeepsItsTreeWhileInUse) {
+  DocumentStore store;
+  store.open("file:///big.py", "python", 1, python_lines(resident_tree_bytes * 2));
+  EXPECT_TRUE(store.use("file:///big.py")->tree);
+  store.open("file:///small.py", "python", 1, "x = 1\n");
+  EXPECT_FALSE(store.get("file:///big.py")->tree);
+  EXPECT_TRUE(store.use("file:///big.py")->tree);
+  EXPECT_FALSE(store.get("file:///small.py")->tree); // the budget is spent on the one in use
+}
+
 TEST(Uri, DecodesAndEncodesFileUris) {
   EXPECT_EQ(path_from_uri("file:///home/a%20b/c.py"), "/home/a b/c.py");
   EXPECT_EQ(path_from_uri("file://localhost/x.py"), "/x.py");
