@@ -10,6 +10,7 @@ namespace {
 void parse_fresh(Document &document) {
   document.tree.reset();
   document.evicted = false;
+  document.edits_unparsed = false;
   document.parse_problem.clear();
   if (!document.language) return;
   if (document.text.size() > max_parsed_document_bytes) {
@@ -48,7 +49,8 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
   document.lines = LineIndex(document.text);
   bool too_large = document.text.size() > max_parsed_document_bytes;
   if (document.tree && !too_large) {
-    if (!document.tree->apply_edit(edit, document.text)) parse_fresh(document);
+    document.tree->edit(edit);
+    document.edits_unparsed = true;
   } else if (document.tree || (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
     parse_fresh(document); // crossed the size limit one way or the other
   }
@@ -84,7 +86,6 @@ bool DocumentStore::change(const std::string &uri, int64_t version,
   if (it == documents_.end()) return false;
   for (const TextChange &change : changes) apply_change(it->second, change, encoding);
   it->second.version = version;
-  if (it->second.evicted) parse_fresh(it->second); // typing here: this document is in use
   keep_within_budget(it->second);
   return true;
 }
@@ -92,9 +93,15 @@ bool DocumentStore::change(const std::string &uri, int64_t version,
 const Document *DocumentStore::use(const std::string &uri) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return nullptr;
-  if (it->second.evicted) parse_fresh(it->second);
-  keep_within_budget(it->second);
-  return &it->second;
+  Document &document = it->second;
+  if (document.evicted) {
+    parse_fresh(document);
+  } else if (document.edits_unparsed) {
+    document.edits_unparsed = false;
+    if (!document.tree->reparse_edited(document.text)) parse_fresh(document);
+  }
+  keep_within_budget(document);
+  return &document;
 }
 
 void DocumentStore::keep_within_budget(Document &document) {

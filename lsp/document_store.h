@@ -35,6 +35,9 @@ struct Document {
   /// The tree was dropped to save memory (see resident_tree_bytes); use()
   /// parses again.
   bool evicted = false;
+  /// Edits are recorded in the tree but not parsed yet: use() reparses, so a
+  /// burst of keystrokes costs one incremental parse, when a request needs it.
+  bool edits_unparsed = false;
   uint64_t last_used = 0;
 
   uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
@@ -74,10 +77,12 @@ public:
               PositionEncoding encoding);
 
   void close(const std::string &uri);
-  /// The document as it is, tree or not (nullptr when not open).
+  /// The document as it is (nullptr when not open): its tree may lag behind
+  /// recent edits or be absent; requests that read the tree go through use().
   const Document *get(const std::string &uri) const;
-  /// The document about to answer a request: its tree is parsed again if it
-  /// was dropped, and other documents' trees may be dropped to stay in budget.
+  /// The document about to answer a request: its tree is brought up to date
+  /// with its text (parsed again if it was dropped), and other documents'
+  /// trees may be dropped to stay in budget.
   const Document *use(const std::string &uri);
   std::size_t size() const { return documents_.size(); }
   std::vector<std::string> uris() const;

@@ -273,6 +273,16 @@ void Server::on_did_close(const json &params) {
   if (hinted_uris_.count(uri)) publish_hints(uri); // the document is gone: clears them
 }
 
+const Document *Server::use_document(const std::string &uri) {
+  const Document *before = documents_.get(uri);
+  if (!before) return nullptr;
+  std::string problem_before = before->parse_problem;
+  const Document *document = documents_.use(uri); // may parse: edits are parsed when needed
+  if (document->parse_problem != problem_before && !document->parse_problem.empty())
+    log(uri + ": " + document->parse_problem + "; no tips in this file", log_warning);
+  return document;
+}
+
 void Server::precompile(const Language *language) {
   if (!language || !io_) return;
   // The index is shared: a reload meanwhile leaves this compile to the old one.
@@ -303,7 +313,7 @@ void Server::on_cancel_request(const json &) {
 
 void Server::on_hover(const json &params, Reply &reply) {
   PositionParams parsed = params.get<PositionParams>();
-  const Document *document = documents_.use(parsed.uri);
+  const Document *document = use_document(parsed.uri);
   if (!document || !document->tree || parsed.position.line >= document->lines.line_count()) {
     reply.result(nullptr);
     return;
@@ -345,7 +355,7 @@ void Server::on_hover(const json &params, Reply &reply) {
 
 void Server::on_code_action(const json &params, Reply &reply) {
   CodeActionParams parsed = params.get<CodeActionParams>();
-  const Document *document = documents_.use(parsed.uri);
+  const Document *document = use_document(parsed.uri);
   json actions = json::array();
   if (document && document->tree && parsed.range.start.line < document->lines.line_count()) {
     refresh_learner_state();
@@ -388,7 +398,7 @@ void Server::explain(const json &argument, Reply &reply) {
     if (!snippet) throw RpcError{ErrorCode::InvalidParams, "no snippet with id '" + id + "'"};
   } else {
     // {uri, position} alone: the tip a hover there shows (an editor's "Explain this" key).
-    const Document *document = documents_.use(argument.at("uri").get<std::string>());
+    const Document *document = use_document(argument.at("uri").get<std::string>());
     if (document && document->tree) {
       uint32_t offset = document->offset_of(argument.at("position").get<TextPosition>(), encoding_);
       MatchResult matches = match_at(*document->tree, document->text, offset, *content_, learner_);
@@ -402,7 +412,7 @@ void Server::explain(const json &argument, Reply &reply) {
   // constructs around it get explanations of their own, linked from this one.
   std::vector<ExplanationPage> pages{{snippet, {}}};
   if (argument.is_object() && argument.contains("uri") && argument.contains("position")) {
-    const Document *document = documents_.use(argument["uri"].get<std::string>());
+    const Document *document = use_document(argument["uri"].get<std::string>());
     if (document && document->tree) {
       uint32_t offset = document->offset_of(argument["position"].get<TextPosition>(), encoding_);
       MatchResult matches = match_at(*document->tree, document->text, offset, *content_, LearnerFilter{learner_.level, {}});
@@ -448,7 +458,7 @@ void Server::record_feedback(std::string_view command, const json &argument, Rep
 
 void Server::on_concepts(const json &params, Reply &reply) {
   std::string uri = params.at("textDocument").at("uri").get<std::string>();
-  const Document *document = documents_.use(uri);
+  const Document *document = use_document(uri);
   if (!document) throw RpcError{ErrorCode::InvalidParams, "the document is not open: " + uri};
   refresh_learner_state();
   json concepts = json::array();
@@ -479,7 +489,7 @@ void Server::add_team_note(const json &argument, Reply &reply) {
   TextRange range = argument.at("range").get<TextRange>();
   if (team_directory_.empty())
     throw RpcError{ErrorCode::RequestFailed, "open a folder or workspace first: team notes go in its .gloss/ folder"};
-  const Document *document = documents_.use(uri);
+  const Document *document = use_document(uri);
   if (!document || !document->tree) throw RpcError{ErrorCode::InvalidParams, "no parsed document at " + uri};
   uint32_t start = document->offset_of(range.start, encoding_);
   uint32_t end = document->offset_of(range.end, encoding_);
@@ -669,7 +679,7 @@ void Server::schedule_hints(const std::string &uri) {
 
 void Server::publish_hints(const std::string &uri) {
   // An evicted tree is parsed again: no tree would clear the hints it has.
-  const Document *document = learning_mode_ ? documents_.use(uri) : documents_.get(uri);
+  const Document *document = learning_mode_ ? use_document(uri) : documents_.get(uri);
   json diagnostics = json::array();
   if (learning_mode_ && document && document->tree) {
     for (const Concept &entry : concepts_in(*document->tree, document->text, *content_, learner_, hints_budget).concepts) {

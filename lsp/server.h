@@ -99,6 +99,8 @@ private:
   void check_if_content_file(const Document &document);
   /// Starts compiling `language`'s query off this thread (once per index).
   void precompile(const Language *language);
+  /// The document with its tree up to date, for a request that reads it.
+  const Document *use_document(const std::string &uri);
   /// Loads (or reloads) every layer. A file that stopped loading keeps its
   /// previous good version, and the problem is shown to the user.
   void reload_content();

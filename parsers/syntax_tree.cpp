@@ -69,12 +69,16 @@ SyntaxTree::SyntaxTree(const Language &language, std::chrono::milliseconds parse
 
 bool SyntaxTree::parse(std::string_view text) { return reparse(text, nullptr); }
 
-bool SyntaxTree::apply_edit(const ByteEdit &edit, std::string_view new_text) {
-  if (!tree_) return reparse(new_text, nullptr);
+bool SyntaxTree::apply_edit(const ByteEdit &byte_edit, std::string_view new_text) {
+  edit(byte_edit);
+  return reparse(new_text, tree_.get());
+}
+
+void SyntaxTree::edit(const ByteEdit &edit) {
+  if (!tree_) return;
   TSInputEdit input_edit{edit.start_byte,  edit.old_end_byte,  edit.new_end_byte,
                          edit.start_point, edit.old_end_point, edit.new_end_point};
   ts_tree_edit(tree_.get(), &input_edit);
-  return reparse(new_text, tree_.get());
 }
 
 bool SyntaxTree::reparse(std::string_view text, const TSTree *old_tree) {

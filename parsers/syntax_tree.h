@@ -64,6 +64,13 @@ public:
   /// a full parse. Returns false when the budget ran out.
   bool apply_edit(const ByteEdit &edit, std::string_view new_text);
 
+  /// Records `edit` in the current tree (positions shift; no parsing), so
+  /// that several edits can be followed by one reparse_edited().
+  void edit(const ByteEdit &edit);
+  /// Reparses `text` (the whole document after the recorded edits)
+  /// incrementally. Returns false when the budget ran out.
+  bool reparse_edited(std::string_view text) { return reparse(text, tree_.get()); }
+
   bool empty() const { return tree_ == nullptr; }
   /// The root node; a null node (ts_node_is_null) when empty().
   TSNode root() const;

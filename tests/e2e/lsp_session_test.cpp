@@ -125,6 +125,30 @@ TEST_F(Session, InitializeHoverChangeCodeActionExplainShutdown) {
   EXPECT_EQ(client.wait_for_exit(), 0);
 }
 
+// An editor sends a didChange per keystroke; the server parses once, when
+// the hover needs the tree, and that tree matches the typed text.
+TEST_F(Session, AHoverAfterABurstOfKeystrokesSeesEveryOne) {
+  LspClient client({"lsp"}, cache);
+  client.initialize();
+  std::string uri = "file:///project/typing.py";
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", "total = 0\n"}}}});
+  Annotations typed("total = sum([n ^for n in range(9)])");
+  int version = 1;
+  for (std::size_t column = 0; column < typed.code().size(); ++column) {
+    json at = {{"line", 1}, {"character", column}};
+    client.notify("textDocument/didChange",
+                  {{"textDocument", {{"uri", uri}, {"version", ++version}}},
+                   {"contentChanges", {{{"range", {{"start", at}, {"end", at}}}, {"text", typed.code().substr(column, 1)}}}}});
+  }
+  json hover = client.request("textDocument/hover", position_params(uri, {{"line", 1}, {"character", typed.point()}}));
+  ASSERT_TRUE(hover["result"].is_object()) << hover.dump();
+  EXPECT_NE(hover["result"]["contents"]["value"].get<std::string>().find("List comprehension"), std::string::npos)
+      << hover.dump();
+  EXPECT_EQ(hover["result"]["range"]["start"], json({{"line", 1}, {"character", typed.code().find('[')}}));
+  EXPECT_EQ(hover["result"]["range"]["end"], json({{"line", 1}, {"character", typed.code().find(']') + 1}}));
+}
+
 TEST_F(Session, TheLearnersLevelChoosesTheTipsAndChangesAtOnce) {
   LspClient client({"lsp"}, cache);
   client.initialize(LspClient::default_capabilities(), {{"level", "advanced"}});

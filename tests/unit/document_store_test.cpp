@@ -30,7 +30,7 @@ TEST(DocumentStore, AppliesUtf16RangesAfterAnEmoji) {
   store.open("file:///a.py", "python", 1, "s = '\xF0\x9F\x98\x80'; x = 1\n");
   // "s = '😀'; x" — the 'x' is at UTF-16 column 10 (the emoji counts 2).
   ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 10}, {0, 11}}, "yy"}}, PositionEncoding::Utf16));
-  const Document *document = store.get("file:///a.py");
+  const Document *document = store.use("file:///a.py");
   EXPECT_EQ(document->text, "s = '\xF0\x9F\x98\x80'; yy = 1\n");
   EXPECT_EQ(document->version, 2);
   expect_tree_matches_text(*document);
@@ -41,7 +41,7 @@ TEST(DocumentStore, AppliesUtf8RangesAfterCjkText) {
   store.open("file:///a.py", "python", 1, "s = '\xE6\x97\xA5'\nx = 1\n");
   ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 5}, {0, 8}}, "ab"}}, PositionEncoding::Utf8));
   EXPECT_EQ(store.get("file:///a.py")->text, "s = 'ab'\nx = 1\n");
-  expect_tree_matches_text(*store.get("file:///a.py"));
+  expect_tree_matches_text(*store.use("file:///a.py"));
 }
 
 TEST(DocumentStore, AppliesSeveralChangesInOrderAcrossLines) {
@@ -53,7 +53,7 @@ TEST(DocumentStore, AppliesSeveralChangesInOrderAcrossLines) {
   };
   ASSERT_TRUE(store.change("file:///a.py", 2, changes, PositionEncoding::Utf16));
   EXPECT_EQ(store.get("file:///a.py")->text, "a = 1\n\nbee = 2\n");
-  expect_tree_matches_text(*store.get("file:///a.py"));
+  expect_tree_matches_text(*store.use("file:///a.py"));
 }
 
 TEST(DocumentStore, ReversedAndPastTheEndRangesAreClampedNotFatal) {
@@ -63,7 +63,7 @@ TEST(DocumentStore, ReversedAndPastTheEndRangesAreClampedNotFatal) {
   EXPECT_EQ(store.get("file:///a.py")->text, "aXc\n");
   ASSERT_TRUE(store.change("file:///a.py", 3, {{TextRange{{9, 9}, {12, 0}}, "tail"}}, PositionEncoding::Utf16));
   EXPECT_EQ(store.get("file:///a.py")->text, "aXc\ntail");
-  expect_tree_matches_text(*store.get("file:///a.py"));
+  expect_tree_matches_text(*store.use("file:///a.py"));
 }
 
 TEST(DocumentStore, FullTextChangeReplacesEverything) {
@@ -71,7 +71,7 @@ TEST(DocumentStore, FullTextChangeReplacesEverything) {
   store.open("file:///a.js", "javascript", 1, "let a = 1;");
   ASSERT_TRUE(store.change("file:///a.js", 2, {{std::nullopt, "const f = () => 2;"}}, PositionEncoding::Utf16));
   EXPECT_EQ(store.get("file:///a.js")->text, "const f = () => 2;");
-  expect_tree_matches_text(*store.get("file:///a.js"));
+  expect_tree_matches_text(*store.use("file:///a.js"));
 }
 
 TEST(DocumentStore, ChangeOfAnUnopenedDocumentIsRefused) {
@@ -80,6 +80,20 @@ TEST(DocumentStore, ChangeOfAnUnopenedDocumentIsRefused) {
   store.open("file:///a.py", "python", 1, "x");
   store.close("file:///a.py");
   EXPECT_EQ(store.get("file:///a.py"), nullptr);
+}
+
+TEST(DocumentStore, EditsAreParsedOnceWhenTheDocumentIsNextUsed) {
+  DocumentStore store;
+  store.open("file:///a.py", "python", 1, "def f(x):\n    return x\n");
+  ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{1, 12}, {1, 12}}, " + 1"}}, PositionEncoding::Utf16));
+  ASSERT_TRUE(store.change("file:///a.py", 3, {{TextRange{{0, 0}, {0, 0}}, "import os\n"}}, PositionEncoding::Utf16));
+  const Document *pending = store.get("file:///a.py");
+  EXPECT_TRUE(pending->edits_unparsed);
+  EXPECT_EQ(ts_node_end_byte(pending->tree->root()), pending->text.size()); // edited: positions already shifted
+  const Document *document = store.use("file:///a.py");
+  EXPECT_FALSE(document->edits_unparsed);
+  EXPECT_EQ(document->text, "import os\ndef f(x):\n    return x + 1\n");
+  expect_tree_matches_text(*document);
 }
 
 std::string python_lines(std::size_t bytes) {
@@ -115,7 +129,7 @@ TEST(DocumentStore, AnEditToAnEvictedDocumentParsesItAgain) {
   store.open("file:///b.py", "python", 1, python_lines(each));
   ASSERT_FALSE(store.get("file:///a.py")->tree);
   ASSERT_TRUE(store.change("file:///a.py", 2, {{TextRange{{0, 0}, {0, 0}}, "import os\n"}}, PositionEncoding::Utf16));
-  expect_tree_matches_text(*store.get("file:///a.py"));
+  expect_tree_matches_text(*store.use("file:///a.py"));
   EXPECT_FALSE(store.get("file:///b.py")->tree);
 }
 
