@@ -3,6 +3,7 @@
 
 #include "content_layers.h"
 #include "query_patterns.h"
+#include "syntax_tree.h"
 
 #include <algorithm>
 #include <functional>
@@ -101,6 +102,37 @@ bool describe_patterns(const TSQuery *query, const std::vector<Segment> &segment
     compiled.specificity = (end - start) + 32 * static_cast<uint32_t>(compiled.predicates.size());
   }
   return all_usable;
+}
+
+/// The type of the node a whole file parses to (module, translation_unit…).
+std::string file_root_type(const Language &language) {
+  SyntaxTree empty(language);
+  return empty.parse("") ? ts_node_type(empty.root()) : "";
+}
+
+/// Warns (for the language's own snippets) about patterns that start at the
+/// file's root node and then match its children: tree-sitter then visits
+/// every top-level declaration on each hover, so a hover's cost grows with
+/// the file (about 1 ms on 10k lines of C). Wildcard roots can cost the same
+/// but often do not; bench/ measures those.
+void warn_about_wide_patterns(const Language &language, const TSQuery *query, std::string_view source,
+                              CompiledLanguage &result) {
+  std::string root_type = file_root_type(language);
+  for (uint32_t pattern = 0; pattern < result.patterns.size(); ++pattern) {
+    const CompiledPattern &compiled = result.patterns[pattern];
+    if (!compiled.snippet || compiled.snippet->language != language.id) continue;
+    uint32_t start = ts_query_start_byte_for_pattern(query, pattern);
+    uint32_t end = ts_query_end_byte_for_pattern(query, pattern);
+    for (const PatternRoot &root : pattern_roots(source.substr(start, end - start))) {
+      if (!root.matches_children || root.type != root_type) continue;
+      result.diagnostics.push_back(
+          {compiled.snippet->source, compiled.line, Severity::Warning,
+           "pattern starts at `" + root_type + "`, the whole file, and matches its children: every hover then "
+               "visits all of them. Start the pattern at the construct and check its parent with "
+               "(#has-parent? @construct " + root_type + " …)"});
+      break;
+    }
+  }
 }
 
 } // namespace
@@ -215,6 +247,7 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
     }
     if (describe_patterns(query.get(), segments, source, *result, report, excluded)) break;
   }
+  warn_about_wide_patterns(language, query.get(), source, *result);
   result->query = std::move(query);
   return result;
 }

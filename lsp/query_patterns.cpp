@@ -48,4 +48,81 @@ std::vector<QueryPattern> split_query_patterns(std::string_view query) {
   return patterns;
 }
 
+namespace {
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+}
+
+std::size_t skip_space(std::string_view text, std::size_t i) {
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
+/// The index just past the group, string or word starting at `i`.
+std::size_t skip_item(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return i;
+  if (text[i] == '"') {
+    for (++i; i < text.size() && text[i] != '"'; ++i)
+      if (text[i] == '\\') ++i;
+    return std::min(i + 1, text.size());
+  }
+  if (text[i] == '(' || text[i] == '[') {
+    int depth = 0;
+    for (; i < text.size(); ++i) {
+      if (text[i] == '"') {
+        i = skip_item(text, i) - 1;
+      } else if (text[i] == '(' || text[i] == '[') {
+        ++depth;
+      } else if ((text[i] == ')' || text[i] == ']') && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return i;
+  }
+  return i + 1;
+}
+
+void collect_roots(std::string_view text, std::size_t i, std::vector<PatternRoot> &roots) {
+  i = skip_space(text, i);
+  if (i >= text.size()) return;
+  if (text[i] == '[') { // alternation: each branch has its own root
+    std::size_t end = skip_item(text, i) - 1;
+    for (std::size_t j = skip_space(text, i + 1); j < end; j = skip_space(text, skip_item(text, j)))
+      if (text[j] == '(' || text[j] == '"') collect_roots(text.substr(0, end), j, roots);
+    return;
+  }
+  if (text[i] == '"') {
+    std::size_t end = skip_item(text, i);
+    roots.push_back({text.substr(i + 1, end - i - 2), false});
+    return;
+  }
+  if (text[i] != '(') return;
+  std::size_t j = skip_space(text, i + 1);
+  if (j >= text.size() || text[j] == '#') return; // a predicate
+  if (text[j] == '(' || text[j] == '[' || text[j] == '"') { // a group around the pattern and its predicates
+    collect_roots(text, j, roots);
+    return;
+  }
+  std::size_t name_end = j;
+  while (name_end < text.size() && is_name_char(text[name_end])) ++name_end;
+  PatternRoot root{text.substr(j, name_end - j), false};
+  std::size_t end = skip_item(text, i) - 1; // the closing parenthesis
+  std::size_t k = skip_space(text, name_end);
+  bool anchored = k < end && text[k] == '.';
+  for (; k < end; k = skip_space(text, skip_item(text, k))) {
+    bool child = text[k] == '"' || text[k] == '[' || (text[k] == '(' && text[skip_space(text, k + 1)] != '#');
+    if (child && !anchored) root.matches_children = true;
+  }
+  roots.push_back(root);
+}
+
+} // namespace
+
+std::vector<PatternRoot> pattern_roots(std::string_view pattern) {
+  std::vector<PatternRoot> roots;
+  collect_roots(pattern, 0, roots);
+  return roots;
+}
+
 } // namespace gloss

@@ -25,6 +25,19 @@ struct QueryPattern {
 /// Strings and ';' comments are skipped. Unbalanced text comes back whole.
 std::vector<QueryPattern> split_query_patterns(std::string_view query);
 
+/// The node a pattern starts at: its type ("_" for a wildcard, the text of
+/// a quoted anonymous node), and whether the pattern goes on to match that
+/// node's children without anchoring to the first one (`(parent (child))`
+/// rather than `(parent . (child))`).
+struct PatternRoot {
+  std::string_view type;
+  bool matches_children = false;
+};
+
+/// The roots of one pattern: one, or one per branch of a top-level
+/// alternation. Empty when the text is not a pattern.
+std::vector<PatternRoot> pattern_roots(std::string_view pattern);
+
 } // namespace gloss
 
 #endif

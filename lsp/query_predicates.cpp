@@ -100,9 +100,29 @@ bool PatternPredicates::compile(const TSQuery *query, uint32_t pattern_index, st
         any_of.values.push_back(string_at(k));
       }
       checks_.push_back(std::move(any_of));
+    } else if (name == "has-parent?" || name == "not-has-parent?" || name == "has-ancestor?" ||
+               name == "not-has-ancestor?" || name == "has-previous-sibling?") {
+      if (arguments < 2 || !is_capture(1)) {
+        error = "#" + name + " needs a capture and at least one node type";
+        return false;
+      }
+      using Relative = HasParent::Relative;
+      Relative relative = name.find("ancestor") != std::string::npos  ? Relative::AnyAncestor
+                          : name.find("sibling") != std::string::npos ? Relative::PreviousSibling
+                                                                      : Relative::Parent;
+      HasParent has_parent{predicate[1].value_id, {}, name.rfind("not-", 0) == 0, relative};
+      for (std::size_t k = 2; k < predicate.size(); ++k) {
+        if (!is_string(k)) {
+          error = "#" + name + " takes node types after its capture";
+          return false;
+        }
+        has_parent.types.push_back(string_at(k));
+      }
+      checks_.push_back(std::move(has_parent));
     } else {
       error = "unsupported predicate #" + name +
-              " (supported: #eq?, #not-eq?, #match?, #not-match?, #any-of?)";
+              " (supported: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #has-parent?, #not-has-parent?, "
+              "#has-ancestor?, #not-has-ancestor?, #has-previous-sibling?)";
       return false;
     }
   }
@@ -130,10 +150,34 @@ bool PatternPredicates::holds(const TSQueryMatch &match, std::string_view source
               std::string_view text = node_text(node, source);
               return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *c.regex) != c.negated;
             });
-          } else {
+          } else if constexpr (std::is_same_v<T, AnyOf>) {
             return all_captured(match, c.capture, [&](TSNode node) {
               std::string_view text = node_text(node, source);
               return std::find(c.values.begin(), c.values.end(), text) != c.values.end();
+            });
+          } else {
+            return all_captured(match, c.capture, [&](TSNode node) {
+              auto listed = [&](TSNode above) {
+                return std::find(c.types.begin(), c.types.end(), ts_node_type(above)) != c.types.end();
+              };
+              bool found = false;
+              if (c.relative == HasParent::Relative::PreviousSibling) {
+                TSNode previous = ts_node_prev_named_sibling(node);
+                while (!ts_node_is_null(previous) && ts_node_is_extra(previous)) // comments
+                  previous = ts_node_prev_named_sibling(previous);
+                found = !ts_node_is_null(previous) && listed(previous);
+              } else if (c.relative == HasParent::Relative::AnyAncestor) {
+                // One walk down from the root; ts_node_parent per level would repeat it.
+                TSNode above = ts_tree_root_node(node.tree);
+                while (!found && !ts_node_eq(above, node) && !ts_node_is_null(above)) {
+                  found = listed(above);
+                  above = ts_node_child_with_descendant(above, node);
+                }
+              } else {
+                TSNode parent = ts_node_parent(node);
+                found = !ts_node_is_null(parent) && listed(parent);
+              }
+              return found != c.negated;
             });
           }
         },

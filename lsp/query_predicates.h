@@ -6,8 +6,18 @@
 // (regexes compiled with RE2, which runs in linear time on any input); a
 // match is then checked against them without re-reading the query.
 //
-// Supported: #eq?, #not-eq?, #match?, #not-match?, #any-of?. Anything else
-// is a compile error naming the predicate.
+// Supported: #eq?, #not-eq?, #match?, #not-match?, #any-of?, and, as in
+// nvim-treesitter, #has-parent? / #not-has-parent? (the captured node's
+// parent is / is not one of the listed node types) and #has-ancestor? /
+// #not-has-ancestor? (any node above it is / none is); and our own
+// #has-previous-sibling? (the named node just before it, comments skipped,
+// is one of the listed types). Anything else is a compile error naming the predicate.
+//
+// #has-parent? exists for speed as much as for convenience: a pattern rooted
+// at a node with many children, `(translation_unit (declaration) @construct)`,
+// makes tree-sitter visit every one of those children on each hover, while
+// `((declaration) @construct (#has-parent? @construct translation_unit))`
+// starts at the construct and looks up one parent.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_LSP_QUERY_PREDICATES_H
@@ -57,7 +67,13 @@ private:
     uint32_t capture;
     std::vector<std::string> values;
   };
-  using Check = std::variant<Equals, EqualsCapture, Matches, AnyOf>;
+  struct HasParent {
+    uint32_t capture;
+    std::vector<std::string> types;
+    bool negated;
+    enum class Relative { Parent, AnyAncestor, PreviousSibling } relative;
+  };
+  using Check = std::variant<Equals, EqualsCapture, Matches, AnyOf, HasParent>;
 
   std::vector<Check> checks_;
 };

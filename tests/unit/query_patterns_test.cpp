@@ -34,5 +34,24 @@ TEST(QueryPatterns, ReturnsUnbalancedTextWhole) {
   EXPECT_EQ(texts("(a)) @construct"), (std::vector<std::string>{"(a)) @construct"}));
 }
 
+std::vector<std::pair<std::string, bool>> roots(std::string_view pattern) {
+  std::vector<std::pair<std::string, bool>> found;
+  for (const PatternRoot &root : pattern_roots(pattern)) found.emplace_back(root.type, root.matches_children);
+  return found;
+}
+
+TEST(QueryPatterns, FindsTheNodeAPatternStartsAtAndWhetherItMatchesItsChildren) {
+  using Roots = std::vector<std::pair<std::string, bool>>;
+  EXPECT_EQ(roots("(lambda) @construct"), (Roots{{"lambda", false}}));
+  EXPECT_EQ(roots("(call function: (identifier) @f) @construct"), (Roots{{"call", true}}));
+  EXPECT_EQ(roots("((call) @construct (#eq? @construct \"x\"))"), (Roots{{"call", false}}));
+  EXPECT_EQ(roots("(translation_unit (declaration) @construct)"), (Roots{{"translation_unit", true}}));
+  EXPECT_EQ(roots("(program . (comment) @construct)"), (Roots{{"program", false}})); // anchored: first child only
+  EXPECT_EQ(roots("(_ \"static\" @focus) @construct"), (Roots{{"_", true}}));
+  EXPECT_EQ(roots("(\"&\" @construct)"), (Roots{{"&", false}}));
+  EXPECT_EQ(roots("[(program \"&\" @construct) (subshell) @construct]"), (Roots{{"program", true}, {"subshell", false}}));
+  EXPECT_TRUE(roots("").empty());
+}
+
 } // namespace
 } // namespace gloss
