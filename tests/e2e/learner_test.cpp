@@ -226,11 +226,27 @@ TEST_F(Learner, ACorruptStateFileIsSetAsideAndTheServerCarriesOn) {
   EXPECT_EQ(stats()["python/list-comprehension"]["shown"], 1);
 }
 
+/// Stops `pid` and returns once it is stopped (SIGSTOP takes effect
+/// asynchronously; /proc shows when it has).
+void stop_process(pid_t pid) {
+  ::kill(pid, SIGSTOP);
+  for (int wait = 0; wait < 2000; ++wait) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    std::size_t after_name = line.rfind(')');
+    if (after_name == std::string::npos || after_name + 2 >= line.size()) return; // gone
+    char state = line[after_name + 2];
+    if (state == 'T' || state == 't') return;
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+  }
+}
+
 TEST_F(Learner, TheStateFileSurvivesKillNineInTheMiddleOfAWrite) {
-  // Flood a server with feedback (each one a locked read-merge-write with
-  // fsync), stop it at a random moment, and kill it once it is stopped
-  // inside a write (its temporary file exists). The file must parse and hold
-  // every event the server confirmed.
+  // Flood a server with feedback (batches of locked read-merge-write with
+  // fsync), then stop it again and again at random moments until it is
+  // stopped inside a write (its temporary file exists), and kill it there.
+  // The file must parse and hold every event the server confirmed.
   std::mt19937 random(20261123);
   int killed_mid_write = 0;
   for (int attempt = 0; attempt < 60 && killed_mid_write < 3; ++attempt) {
@@ -244,10 +260,15 @@ TEST_F(Learner, TheStateFileSurvivesKillNineInTheMiddleOfAWrite) {
     uint64_t confirmed = 0;
     for (std::size_t i = 0; i < std::uniform_int_distribution<std::size_t>(5, 300)(random); ++i)
       if (client.wait_for_response(ids[i]).contains("result")) ++confirmed;
-    ::kill(client.pid(), SIGSTOP);
     bool mid_write = false;
-    for (const auto &entry : std::filesystem::directory_iterator(state_file.parent_path()))
-      mid_write |= entry.path().filename().string().rfind("learner.tsv.tmp.", 0) == 0;
+    for (int probe = 0; probe < 200 && !mid_write; ++probe) {
+      stop_process(client.pid());
+      for (const auto &entry : std::filesystem::directory_iterator(state_file.parent_path()))
+        mid_write |= entry.path().filename().string().rfind("learner.tsv.tmp.", 0) == 0;
+      if (mid_write) break;
+      ::kill(client.pid(), SIGCONT);
+      std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(20, 400)(random)));
+    }
     ::kill(client.pid(), SIGKILL);
     ::kill(client.pid(), SIGCONT);
     client.wait_for_exit();
