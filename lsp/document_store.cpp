@@ -6,11 +6,21 @@
 namespace gloss {
 namespace {
 
+void give_up_parsing(Document &document) {
+  document.tree.reset(); // no retry on every keystroke: edits do not bring it back
+  document.edits_unparsed = false;
+  document.parse_problem = "not parsed: parsing took longer than " +
+                           std::to_string(SyntaxTree::default_parse_budget.count()) + " ms";
+}
+
 /// Parses the document from scratch, or records why it is not parsed.
 void parse_fresh(Document &document) {
   document.tree.reset();
   document.evicted = false;
   document.edits_unparsed = false;
+  document.last_reparse_time = {};
+  document.edits_since_job.clear();
+  ++document.tree_generation;
   document.parse_problem.clear();
   if (!document.language) return;
   if (document.text.size() > max_parsed_document_bytes) {
@@ -19,11 +29,7 @@ void parse_fresh(Document &document) {
     return;
   }
   document.tree.emplace(*document.language);
-  if (!document.tree->parse(document.text)) {
-    document.tree.reset(); // no retry on every keystroke: edits do not bring it back
-    document.parse_problem = "not parsed: parsing took longer than " +
-                             std::to_string(SyntaxTree::default_parse_budget.count()) + " ms";
-  }
+  if (!document.tree->parse(document.text)) give_up_parsing(document);
 }
 
 void apply_change(Document &document, const TextChange &change, PositionEncoding encoding) {
@@ -51,9 +57,20 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
   if (document.tree && !too_large) {
     document.tree->edit(edit);
     document.edits_unparsed = true;
+    if (document.parse_job_out) document.edits_since_job.push_back(edit);
   } else if (document.tree || (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
     parse_fresh(document); // crossed the size limit one way or the other
   }
+}
+
+void reparse_now(Document &document) {
+  auto start = std::chrono::steady_clock::now();
+  bool parsed = document.tree->reparse_edited(document.text);
+  document.last_reparse_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  document.edits_unparsed = false;
+  document.edits_since_job.clear();
+  ++document.tree_generation; // a job out now would bring an older parse
+  if (!parsed) give_up_parsing(document);
 }
 
 int hex_value(char c) {
@@ -97,11 +114,52 @@ const Document *DocumentStore::use(const std::string &uri) {
   if (document.evicted) {
     parse_fresh(document);
   } else if (document.edits_unparsed) {
-    document.edits_unparsed = false;
-    if (!document.tree->reparse_edited(document.text)) parse_fresh(document);
+    bool slow = slow_reparse_ && document.last_reparse_time > *slow_reparse_;
+    if (!slow) reparse_now(document); // else a job brings the tree; meanwhile the edited one serves
   }
   keep_within_budget(document);
   return &document;
+}
+
+std::optional<ParseJob> DocumentStore::take_parse_job(const std::string &uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return std::nullopt;
+  Document &document = it->second;
+  bool slow = slow_reparse_ && document.last_reparse_time > *slow_reparse_;
+  if (!slow || !document.edits_unparsed || !document.tree || document.parse_job_out) return std::nullopt;
+  document.parse_job_out = true;
+  document.edits_since_job.clear();
+  return ParseJob{uri, document.tree_generation, document.language, document.tree->snapshot(), document.text};
+}
+
+bool DocumentStore::adopt(ParseResult result) {
+  auto it = documents_.find(result.uri);
+  if (it == documents_.end()) return false;
+  Document &document = it->second;
+  document.parse_job_out = false;
+  if (result.tree_generation != document.tree_generation || document.evicted || !document.tree) {
+    document.edits_since_job.clear();
+    return document.edits_unparsed;
+  }
+  document.last_reparse_time = result.took;
+  if (!result.tree) {
+    give_up_parsing(document);
+    return false;
+  }
+  for (const ByteEdit &edit : document.edits_since_job) result.tree->edit(edit);
+  document.tree = std::move(result.tree);
+  document.edits_unparsed = !document.edits_since_job.empty();
+  document.edits_since_job.clear();
+  return document.edits_unparsed;
+}
+
+ParseResult run_parse_job(ParseJob job) {
+  ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}};
+  auto start = std::chrono::steady_clock::now();
+  SyntaxTree tree(*job.language, std::move(job.edited_tree));
+  if (tree.reparse_edited(job.text)) result.tree.emplace(std::move(tree));
+  result.took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  return result;
 }
 
 void DocumentStore::keep_within_budget(Document &document) {
@@ -117,6 +175,7 @@ void DocumentStore::keep_within_budget(Document &document) {
     if (resident <= resident_tree_bytes) continue;
     other->tree.reset();
     other->evicted = true;
+    ++other->tree_generation;
   }
 }
 

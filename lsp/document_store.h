@@ -5,6 +5,14 @@
 // Ranges arrive in LSP positions (UTF-16 or UTF-8) and are converted here;
 // nothing below this file sees anything but bytes.
 //
+// Edits are recorded in the tree and parsed when a request needs the tree.
+// A document whose last reparse was slow (a syntax error early in a large
+// file makes every reparse start over) can instead be parsed on another
+// thread: the store hands out a ParseJob (a copy of the edited tree and the
+// text), the caller runs it anywhere and gives the result back to adopt();
+// requests meanwhile get the edited tree, whose positions already follow the
+// text.
+//
 // Not thread-safe: the server's single I/O thread owns the store.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +23,7 @@
 #include "line_index.h"
 #include "syntax_tree.h"
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,6 +47,15 @@ struct Document {
   /// Edits are recorded in the tree but not parsed yet: use() reparses, so a
   /// burst of keystrokes costs one incremental parse, when a request needs it.
   bool edits_unparsed = false;
+  /// How long the last incremental reparse took (zero: none yet).
+  std::chrono::microseconds last_reparse_time{0};
+  /// A ParseJob for this document is out; edits made since are kept to be
+  /// applied to its result.
+  bool parse_job_out = false;
+  std::vector<ByteEdit> edits_since_job;
+  /// Changes whenever the tree is replaced other than by adopt(): a job
+  /// started before then is out of date.
+  uint64_t tree_generation = 0;
   uint64_t last_used = 0;
 
   uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
@@ -64,6 +82,25 @@ struct TextChange {
   std::string text;
 };
 
+/// A document's edited tree and text, to be parsed on another thread.
+struct ParseJob {
+  std::string uri;
+  uint64_t tree_generation = 0;
+  const Language *language = nullptr;
+  TreeHandle edited_tree;
+  std::string text;
+};
+
+struct ParseResult {
+  std::string uri;
+  uint64_t tree_generation = 0;
+  std::optional<SyntaxTree> tree; ///< nullopt: the parse ran out of time
+  std::chrono::microseconds took{0};
+};
+
+/// Parses a job's text incrementally from its edited tree; any thread.
+ParseResult run_parse_job(ParseJob job);
+
 class DocumentStore {
 public:
   /// Opens (or reopens) a document. The language comes from the LSP
@@ -87,6 +124,16 @@ public:
   std::size_t size() const { return documents_.size(); }
   std::vector<std::string> uris() const;
 
+  /// From now on, a document whose last reparse took longer than
+  /// `threshold` is not reparsed by use(): its edits wait for a ParseJob.
+  void parse_slow_documents_elsewhere(std::chrono::microseconds threshold) { slow_reparse_ = threshold; }
+  /// A job for `uri` when it is slow to parse, has unparsed edits and no job
+  /// out already; nullopt otherwise.
+  std::optional<ParseJob> take_parse_job(const std::string &uri);
+  /// Installs a job's result (with the edits made since applied to it).
+  /// Returns true when the document still has unparsed edits afterwards.
+  bool adopt(ParseResult result);
+
 private:
   /// Marks `document` most recently used and drops the trees of the least
   /// recently used others beyond resident_tree_bytes.
@@ -94,6 +141,7 @@ private:
 
   std::map<std::string, Document, std::less<>> documents_;
   uint64_t clock_ = 0;
+  std::optional<std::chrono::microseconds> slow_reparse_; ///< unset: use() always reparses
 };
 
 /// The path part of a file:// URI, percent-decoded; the input otherwise.

@@ -26,6 +26,9 @@ constexpr int diagnostic_hint = 4;
 /// hold up the next keystroke for long: in a very large file they cover the
 /// part scanned in time.
 constexpr std::chrono::milliseconds hints_delay{300};
+/// A document whose reparse took longer than this is reparsed on the parser
+/// thread; requests meanwhile use its edited tree.
+constexpr std::chrono::milliseconds slow_reparse{40};
 constexpr std::chrono::milliseconds hints_budget{100};
 constexpr std::chrono::seconds state_check_interval{1};
 
@@ -55,9 +58,12 @@ Server::Server(Options options, Transport &transport, boost::asio::io_context *i
       dispatcher_([this](const json &message) { transport_.send(message.dump(-1, ' ', false, json::error_handler_t::replace)); }),
       io_(io) {
   bind_methods();
+  if (io_) documents_.parse_slow_documents_elsewhere(slow_reparse);
 }
 
 Server::~Server() {
+  parser_.stop(); // a parse in progress finishes; its result is dropped
+  parser_.join();
   query_compiler_.stop(); // a compile in progress finishes; queued ones are dropped
   query_compiler_.join();
   learner_writer_.join(); // batches already handed over reach the disk
@@ -261,6 +267,7 @@ void Server::on_did_change(const json &params) {
   if (const std::string &problem = documents_.get(parsed.uri)->parse_problem; problem != problem_before && !problem.empty())
     log(parsed.uri + ": " + problem + "; no tips in this file", log_warning);
   check_if_content_file(*documents_.get(parsed.uri));
+  parse_elsewhere(parsed.uri);
   schedule_hints(parsed.uri);
 }
 
@@ -280,7 +287,25 @@ const Document *Server::use_document(const std::string &uri) {
   const Document *document = documents_.use(uri); // may parse: edits are parsed when needed
   if (document->parse_problem != problem_before && !document->parse_problem.empty())
     log(uri + ": " + document->parse_problem + "; no tips in this file", log_warning);
+  if (document->edits_unparsed) parse_elsewhere(uri); // slow to parse: answered from the edited tree
   return document;
+}
+
+void Server::parse_elsewhere(const std::string &uri) {
+  std::optional<ParseJob> job = documents_.take_parse_job(uri);
+  if (!job) return;
+  auto shared_job = std::make_shared<ParseJob>(std::move(*job));
+  boost::asio::post(parser_, [this, shared_job] {
+    auto result = std::make_shared<ParseResult>(run_parse_job(std::move(*shared_job)));
+    boost::asio::post(*io_, [this, result] {
+      std::string uri = result->uri;
+      bool more_edits = documents_.adopt(std::move(*result));
+      if (const Document *document = documents_.get(uri); document && !document->parse_problem.empty() && !document->tree)
+        log(uri + ": " + document->parse_problem + "; no tips in this file", log_warning);
+      if (more_edits) parse_elsewhere(uri);
+      schedule_hints(uri);
+    });
+  });
 }
 
 void Server::precompile(const Language *language) {

@@ -101,6 +101,8 @@ private:
   void precompile(const Language *language);
   /// The document with its tree up to date, for a request that reads it.
   const Document *use_document(const std::string &uri);
+  /// Reparses `uri` on the parser thread when the store says it is slow.
+  void parse_elsewhere(const std::string &uri);
   /// Loads (or reloads) every layer. A file that stopped loading keeps its
   /// previous good version, and the problem is shown to the user.
   void reload_content();
@@ -130,6 +132,9 @@ private:
   /// Compiles a language's combined query as soon as a document of it opens,
   /// so the first hover does not pay for it (tens to hundreds of ms).
   boost::asio::thread_pool query_compiler_{1};
+  /// Reparses documents whose reparse is slow (see DocumentStore), so that
+  /// requests are not held up by them.
+  boost::asio::thread_pool parser_{1};
   bool writing_ = false; ///< a batch is on the writer thread; new events wait and go in the next one
   std::vector<std::function<void()>> after_next_write_;
   std::filesystem::path state_file_setting_;

@@ -67,6 +67,9 @@ ByteEdit ByteEdit::replacing(std::string_view old_text, uint32_t start, uint32_t
 SyntaxTree::SyntaxTree(const Language &language, std::chrono::milliseconds parse_budget)
     : language_(&language), parse_budget_(parse_budget) {}
 
+SyntaxTree::SyntaxTree(const Language &language, TreeHandle tree, std::chrono::milliseconds parse_budget)
+    : language_(&language), parse_budget_(parse_budget), tree_(std::move(tree)) {}
+
 bool SyntaxTree::parse(std::string_view text) { return reparse(text, nullptr); }
 
 bool SyntaxTree::apply_edit(const ByteEdit &byte_edit, std::string_view new_text) {

@@ -50,6 +50,10 @@ public:
 
   explicit SyntaxTree(const Language &language,
                       std::chrono::milliseconds parse_budget = default_parse_budget);
+  /// Adopts `tree` (a snapshot() of another SyntaxTree, perhaps edited since):
+  /// how a tree moves to another thread for reparse_edited().
+  SyntaxTree(const Language &language, TreeHandle tree,
+             std::chrono::milliseconds parse_budget = default_parse_budget);
   SyntaxTree(SyntaxTree &&) noexcept = default;
   SyntaxTree &operator=(SyntaxTree &&) noexcept = default;
   SyntaxTree(const SyntaxTree &) = delete;

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace gloss {
 namespace {
@@ -147,6 +148,50 @@ TEST_F(Session, AHoverAfterABurstOfKeystrokesSeesEveryOne) {
       << hover.dump();
   EXPECT_EQ(hover["result"]["range"]["start"], json({{"line", 1}, {"character", typed.code().find('[')}}));
   EXPECT_EQ(hover["result"]["range"]["end"], json({{"line", 1}, {"character", typed.code().find(']') + 1}}));
+}
+
+// A syntax error near the top of a long file makes every reparse start over
+// (hundreds of ms on 10k lines), so the server parses such a file on another
+// thread. Whichever way it goes, hovers keep coming and soon reflect the edit.
+TEST_F(Session, HoversStayCorrectWhileALongBrokenFileIsEdited) {
+  LspClient client({"lsp"}, cache);
+  client.initialize();
+  std::string text = "broken = (1,\n";
+  for (int i = 0; i < 3000; ++i) text += "def f" + std::to_string(i) + "(x):\n    return x\n";
+  text += "tail = [n for n in range(3)]\n";
+  uint32_t last_line = 1 + 2 * 3000;
+  std::string uri = "file:///project/broken.py";
+  client.notify("textDocument/didOpen",
+                {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}});
+  json at_tail = {{"line", last_line}, {"character", 8}};
+  json line_start = {{"line", last_line}, {"character", 0}};
+  json after_hash = {{"line", last_line}, {"character", 1}};
+  int version = 1;
+  auto change = [&](const json &from, const json &to, const std::string &inserted) {
+    client.notify("textDocument/didChange",
+                  {{"textDocument", {{"uri", uri}, {"version", ++version}}},
+                   {"contentChanges", {{{"range", {{"start", from}, {"end", to}}}, {"text", inserted}}}}});
+  };
+  for (int i = 0; i < 4; ++i) { // comment the last line out and back in, hovering each time
+    change(line_start, line_start, "#");
+    EXPECT_TRUE(client.request("textDocument/hover", position_params(uri, at_tail)).contains("result"));
+    change(line_start, after_hash, "");
+    EXPECT_TRUE(client.request("textDocument/hover", position_params(uri, at_tail)).contains("result"));
+  }
+  change(line_start, line_start, "total = sum");
+  json tuple_end = {{"line", 0}, {"character", 12}};
+  change(tuple_end, tuple_end, ")"); // the file parses cleanly from here on
+  // The last line now reads "total = sumtail = [n for ...]"; hover the comprehension until the tree has caught up.
+  json at_comprehension = {{"line", last_line}, {"character", std::string("total = sumtail = [n ").size()}};
+  std::string value;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    json hover = client.request("textDocument/hover", position_params(uri, at_comprehension));
+    value = hover["result"].is_object() ? hover["result"]["contents"]["value"].get<std::string>() : "";
+    if (value.find("List comprehension") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(value.find("List comprehension"), std::string::npos) << value;
 }
 
 TEST_F(Session, TheLearnersLevelChoosesTheTipsAndChangesAtOnce) {

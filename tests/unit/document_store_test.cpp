@@ -96,6 +96,55 @@ TEST(DocumentStore, EditsAreParsedOnceWhenTheDocumentIsNextUsed) {
   expect_tree_matches_text(*document);
 }
 
+TEST(DocumentStore, ASlowDocumentIsParsedByJobsWhileRequestsUseTheEditedTree) {
+  DocumentStore store;
+  store.parse_slow_documents_elsewhere(std::chrono::microseconds(0)); // every reparse counts as slow
+  const std::string uri = "file:///a.py";
+  store.open(uri, "python", 1, "def f(x):\n    return x\n");
+  auto insert = [&](int64_t version, TextPosition at, const std::string &text) {
+    ASSERT_TRUE(store.change(uri, version, {{TextRange{at, at}, text}}, PositionEncoding::Utf16));
+  };
+  insert(2, {1, 12}, " + 1");
+  EXPECT_FALSE(store.take_parse_job(uri)); // no reparse measured yet: use() parses here
+  expect_tree_matches_text(*store.use(uri));
+
+  insert(3, {0, 0}, "import os\n");
+  const Document *pending = store.use(uri);
+  EXPECT_TRUE(pending->edits_unparsed); // slow: answered from the edited tree
+  EXPECT_EQ(ts_node_end_byte(pending->tree->root()), pending->text.size());
+  std::optional<ParseJob> job = store.take_parse_job(uri);
+  ASSERT_TRUE(job);
+  EXPECT_FALSE(store.take_parse_job(uri)); // one job at a time
+
+  insert(4, {0, 0}, "import re\n"); // typed while the job runs
+  ParseResult result = run_parse_job(std::move(*job));
+  EXPECT_TRUE(store.adopt(std::move(result))); // the later edit is still to parse
+  std::optional<ParseJob> second = store.take_parse_job(uri);
+  ASSERT_TRUE(second);
+  EXPECT_FALSE(store.adopt(run_parse_job(std::move(*second))));
+  const Document *document = store.get(uri);
+  EXPECT_FALSE(document->edits_unparsed);
+  EXPECT_EQ(document->text, "import re\nimport os\ndef f(x):\n    return x + 1\n");
+  expect_tree_matches_text(*document);
+}
+
+TEST(DocumentStore, AJobStartedBeforeTheTreeWasReplacedIsDropped) {
+  DocumentStore store;
+  store.parse_slow_documents_elsewhere(std::chrono::microseconds(0));
+  const std::string uri = "file:///a.py";
+  store.open(uri, "python", 1, "x = 1\n");
+  ASSERT_TRUE(store.change(uri, 2, {{TextRange{{0, 5}, {0, 5}}, "0"}}, PositionEncoding::Utf16));
+  store.use(uri);
+  ASSERT_TRUE(store.change(uri, 3, {{TextRange{{0, 6}, {0, 6}}, "0"}}, PositionEncoding::Utf16));
+  std::optional<ParseJob> job = store.take_parse_job(uri);
+  ASSERT_TRUE(job);
+  ASSERT_TRUE(store.change(uri, 4, {{std::nullopt, "y = [n for n in range(3)]\n"}}, PositionEncoding::Utf16));
+  EXPECT_FALSE(store.adopt(run_parse_job(std::move(*job))));
+  expect_tree_matches_text(*store.use(uri)); // the full-text change's own parse stands
+  store.close(uri);
+  EXPECT_FALSE(store.adopt(ParseResult{uri, 0, std::nullopt, {}})); // closed meanwhile: nothing to do
+}
+
 std::string python_lines(std::size_t bytes) {
   std::string text;
   for (int i = 0; text.size() < bytes; ++i) text += "value_" + std::to_string(i) + " = [x for x in range(3)]\n";
