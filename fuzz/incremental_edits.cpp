@@ -1,10 +1,14 @@
 //===--- incremental_edits.cpp - fuzz edits against a full reparse --------===//
 //
 // Input: one byte picks the language, two give the length of the initial
-// text, then the text, then edits of 7 bytes each plus their inserted text:
-// [encoding][line:2][character:2][removed:1][inserted length:1][inserted…].
+// text, then the text, then edits: [encoding][line:2][character:2]
+// [removed:1][inserted length:1][inserted…][step:1], the step saying whether
+// to parse now or after more edits.
 // After every edit, the document's line index and tree must be exactly what
-// indexing and parsing the new text from scratch gives.
+// indexing and parsing the new text from scratch gives. When the language
+// byte's next bit is set, the store parses through ParseJobs (as the server
+// does for slow documents), taken, held across edits and adopted in the
+// order the input says.
 //
 //===----------------------------------------------------------------------===//
 #include "fuzz_targets.h"
@@ -14,7 +18,9 @@
 #include "line_index.h"
 #include "syntax_tree.h"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace gloss::fuzz {
@@ -58,10 +64,14 @@ private:
 void incremental_edits(const uint8_t *data, std::size_t size) {
   Reader input(data, size);
   if (!input.has(3)) return;
-  const char *language_id = languages[input.number(1) % std::size(languages)];
+  uint32_t first = input.number(1);
+  const char *language_id = languages[first % std::size(languages)];
+  bool through_jobs = (first / std::size(languages)) % 2 == 1;
   std::string initial = input.text(input.number(2));
 
   DocumentStore store;
+  if (through_jobs) store.parse_slow_documents_elsewhere(std::chrono::microseconds(0)); // every reparse is "slow"
+  std::optional<ParseJob> held;
   const std::string uri = "file:///fuzz";
   store.open(uri, language_id, 1, initial);
   const Language &language = *language_by_id(language_id);
@@ -74,10 +84,18 @@ void incremental_edits(const uint8_t *data, std::size_t size) {
     TextPosition end{start.line, start.character + removed};
     if (removed >= 200) end = {start.line + 1, removed - 200}; // some edits span lines
     store.change(uri, ++version, {{TextRange{start, end}, inserted}}, encoding);
-    bool more_edits_before_parsing = input.number(1) % 4 == 0; // several edits, one incremental parse
-    if (more_edits_before_parsing && input.has(7)) continue;
+    uint32_t step = input.number(1);
+    if (step % 4 == 0 && input.has(7)) continue; // several edits, one incremental parse
+    if (through_jobs) {
+      store.use(uri);
+      if (step % 4 == 1 && !held && (held = store.take_parse_job(uri)) && input.has(7)) continue; // edits arrive meanwhile
+      if (held) store.adopt(run_parse_job(std::move(*held)));
+      held.reset();
+      while (std::optional<ParseJob> job = store.take_parse_job(uri)) store.adopt(run_parse_job(std::move(*job)));
+    }
 
     const Document &document = *store.use(uri);
+    fuzz_check(!document.tree || !document.edits_unparsed, "edits left unparsed after the jobs ran");
     LineIndex fresh(document.text);
     fuzz_check(fresh.line_count() == document.lines.line_count(), "line count differs from a fresh index");
     for (uint32_t line = 0; line < fresh.line_count(); ++line)
