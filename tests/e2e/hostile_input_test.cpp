@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -165,7 +167,7 @@ TEST(HostileClient, AClientThatStopsReadingMakesTheServerExitCleanly) {
   std::filesystem::remove_all(cache);
 }
 
-TEST(HostileClient, AContentDirectoryThatDisappearsAtRuntime) {
+TEST(HostileClient, AContentDirectoryThatBecomesUnreadableOrDisappearsAtRuntime) {
   std::string cache = testing::make_temp_directory();
   std::filesystem::path workspace = testing::make_temp_directory();
   std::filesystem::path tip = workspace / ".gloss" / "python" / "lambda.md";
@@ -185,10 +187,26 @@ TEST(HostileClient, AContentDirectoryThatDisappearsAtRuntime) {
     return answer["result"].is_object() ? answer["result"]["contents"]["value"].get<std::string>() : "";
   };
   EXPECT_NE(hover_text().find("Team lambda"), std::string::npos);
-  std::filesystem::remove_all(workspace / ".gloss");
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", "file://" + tip.string()}, {"type", 3}}}}});
+  auto changed = [&](int type) {
+    client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", "file://" + tip.string()}, {"type", type}}}}});
+  };
+  // The tip becomes a named pipe: reading it would block forever.
+  std::filesystem::remove(tip);
+  ASSERT_EQ(::mkfifo(tip.c_str(), 0644), 0);
+  changed(2);
   std::string after = hover_text();
   EXPECT_NE(after.find("**Lambda expression**"), std::string::npos) << after; // the built-in tip again
+  // The folder becomes a file (unreadable as a folder; as root, permissions would not stop reading).
+  std::filesystem::remove_all(workspace / ".gloss");
+  std::ofstream(workspace / ".gloss") << "not a folder\n";
+  changed(3);
+  after = hover_text();
+  EXPECT_NE(after.find("**Lambda expression**"), std::string::npos) << after;
+  // And disappears.
+  std::filesystem::remove(workspace / ".gloss");
+  changed(3);
+  after = hover_text();
+  EXPECT_NE(after.find("**Lambda expression**"), std::string::npos) << after;
   client.stop();
   std::filesystem::remove_all(cache);
   std::filesystem::remove_all(workspace);
