@@ -2,9 +2,16 @@
 #include "document_store.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace gloss {
 namespace {
+
+/// Tree generations are unique across documents and stores: a job's result
+/// can never be mistaken for one of a document reopened under the same URI.
+std::atomic<uint64_t> last_generation{0};
+
+void new_tree_generation(Document &document) { document.tree_generation = ++last_generation; }
 
 void give_up_parsing(Document &document) {
   document.tree.reset(); // no retry on every keystroke: edits do not bring it back
@@ -20,7 +27,7 @@ void parse_fresh(Document &document) {
   document.edits_unparsed = false;
   document.last_reparse_time = {};
   document.edits_since_job.clear();
-  ++document.tree_generation;
+  new_tree_generation(document);
   document.parse_problem.clear();
   if (!document.language) return;
   if (document.text.size() > max_parsed_document_bytes) {
@@ -69,7 +76,7 @@ void reparse_now(Document &document) {
   document.last_reparse_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   document.edits_unparsed = false;
   document.edits_since_job.clear();
-  ++document.tree_generation; // a job out now would bring an older parse
+  new_tree_generation(document); // a job out now would bring an older parse
   if (!parsed) give_up_parsing(document);
 }
 
@@ -136,6 +143,7 @@ bool DocumentStore::adopt(ParseResult result) {
   auto it = documents_.find(result.uri);
   if (it == documents_.end()) return false;
   Document &document = it->second;
+  if (!document.parse_job_out) return document.edits_unparsed; // not this document's job
   document.parse_job_out = false;
   if (result.tree_generation != document.tree_generation || document.evicted || !document.tree) {
     document.edits_since_job.clear();
@@ -175,7 +183,7 @@ void DocumentStore::keep_within_budget(Document &document) {
     if (resident <= resident_tree_bytes) continue;
     other->tree.reset();
     other->evicted = true;
-    ++other->tree_generation;
+    new_tree_generation(*other);
   }
 }
 

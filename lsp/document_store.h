@@ -54,7 +54,7 @@ struct Document {
   bool parse_job_out = false;
   std::vector<ByteEdit> edits_since_job;
   /// Changes whenever the tree is replaced other than by adopt(): a job
-  /// started before then is out of date.
+  /// started before then is out of date. Unique across documents.
   uint64_t tree_generation = 0;
   uint64_t last_used = 0;
 

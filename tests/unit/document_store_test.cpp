@@ -141,6 +141,16 @@ TEST(DocumentStore, AJobStartedBeforeTheTreeWasReplacedIsDropped) {
   ASSERT_TRUE(store.change(uri, 4, {{std::nullopt, "y = [n for n in range(3)]\n"}}, PositionEncoding::Utf16));
   EXPECT_FALSE(store.adopt(run_parse_job(std::move(*job))));
   expect_tree_matches_text(*store.use(uri)); // the full-text change's own parse stands
+  ASSERT_TRUE(store.change(uri, 5, {{TextRange{{0, 0}, {0, 0}}, "#"}}, PositionEncoding::Utf16));
+  store.use(uri); // parsed in place, and measured: slow from now on
+  ASSERT_TRUE(store.change(uri, 6, {{TextRange{{0, 0}, {0, 1}}, ""}}, PositionEncoding::Utf16));
+  std::optional<ParseJob> before_close = store.take_parse_job(uri);
+  ASSERT_TRUE(before_close);
+  store.close(uri);
+  store.open(uri, "python", 1, "z = 1\n"); // reopened under the same URI while the job ran
+  ParseResult old = run_parse_job(std::move(*before_close));
+  EXPECT_FALSE(store.adopt(std::move(old)));
+  expect_tree_matches_text(*store.get(uri));
   store.close(uri);
   EXPECT_FALSE(store.adopt(ParseResult{uri, 0, std::nullopt, {}})); // closed meanwhile: nothing to do
 }
