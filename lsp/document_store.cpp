@@ -16,8 +16,8 @@ void new_tree_generation(Document &document) { document.tree_generation = ++last
 void give_up_parsing(Document &document) {
   document.tree.reset(); // no retry on every keystroke: edits do not bring it back
   document.edits_unparsed = false;
-  document.parse_problem = "not parsed: parsing took longer than " +
-                           std::to_string(SyntaxTree::default_parse_budget.count()) + " ms";
+  document.parse_problem = "not parsed: parsing needed more than " +
+                           std::to_string(SyntaxTree::default_parse_budget.count()) + " ms of CPU time";
 }
 
 /// Parses the document from scratch, or records why it is not parsed.
@@ -149,7 +149,9 @@ bool DocumentStore::adopt(ParseResult result) {
     document.edits_since_job.clear();
     return document.edits_unparsed;
   }
-  document.last_reparse_time = result.took;
+  // Back to parsing in place only after a few quick parses in a row: one
+  // quick parse says little about the next edit.
+  document.last_reparse_time = std::max(result.took, document.last_reparse_time / 2);
   if (!result.tree) {
     give_up_parsing(document);
     return false;

@@ -6,8 +6,10 @@
 // reparse that reuses it, so a keystroke costs work proportional to the edit,
 // not to the file.
 //
-// Parsing has a time budget (a progress callback); a parse that exceeds it
-// leaves the tree empty, and callers degrade to "no tip" rather than stall.
+// Parsing has a budget of CPU time on the parsing thread (checked from a
+// progress callback, so a busy machine does not count against it); a parse
+// that exceeds it leaves the tree empty, and callers degrade to "no tip"
+// rather than stall.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_PARSERS_SYNTAX_TREE_H
