@@ -70,9 +70,25 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
   }
 }
 
+/// Documents up to this size get the check below on the I/O thread (a fresh
+/// parse of 64 KB takes a few ms); larger ones only when parsed by a job.
+constexpr std::size_t recheck_in_place_bytes = 64u << 10;
+
+/// tree-sitter can leave an ERROR in an incremental parse that a fresh parse
+/// of the same text does not have (found by fuzzing, with bash heredocs; cf.
+/// tree-sitter#4001). When a reparse brings errors into a tree that had
+/// none, a fresh parse decides.
+void recheck_new_errors(SyntaxTree &tree, bool had_error, std::string_view text) {
+  if (had_error || !tree.has_error()) return;
+  SyntaxTree fresh(tree.language());
+  if (fresh.parse(text) && !fresh.has_error()) tree = std::move(fresh);
+}
+
 void reparse_now(Document &document) {
   auto start = std::chrono::steady_clock::now();
+  bool had_error = document.tree->has_error();
   bool parsed = document.tree->reparse_edited(document.text);
+  if (parsed && document.text.size() <= recheck_in_place_bytes) recheck_new_errors(*document.tree, had_error, document.text);
   document.last_reparse_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   document.edits_unparsed = false;
   document.edits_since_job.clear();
@@ -167,7 +183,11 @@ ParseResult run_parse_job(ParseJob job) {
   ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}};
   auto start = std::chrono::steady_clock::now();
   SyntaxTree tree(*job.language, std::move(job.edited_tree));
-  if (tree.reparse_edited(job.text)) result.tree.emplace(std::move(tree));
+  bool had_error = tree.has_error();
+  if (tree.reparse_edited(job.text)) {
+    recheck_new_errors(tree, had_error, job.text);
+    result.tree.emplace(std::move(tree));
+  }
   result.took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   return result;
 }
