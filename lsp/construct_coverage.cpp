@@ -147,12 +147,23 @@ std::vector<std::filesystem::path> list_source_files(const std::vector<std::file
 CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files, const ContentIndex &index,
                                 unsigned threads) {
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(files.size())));
+  // Largest files first: a big file taken last would leave the other
+  // threads idle while one finishes it.
+  std::vector<std::pair<std::uintmax_t, const std::filesystem::path *>> by_size;
+  for (const auto &file : files) {
+    std::error_code error;
+    std::uintmax_t size = std::filesystem::file_size(file, error);
+    by_size.emplace_back(error ? 0 : size, &file);
+  }
+  std::stable_sort(by_size.begin(), by_size.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+
   std::vector<WorkerResult> results(threads);
   std::atomic<std::size_t> next{0};
   auto work = [&](WorkerResult &result) {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      const Language *language = language_for_path(files[i].string());
-      std::optional<std::string> text = language ? read_small_file(files[i]) : std::nullopt;
+    for (std::size_t i = next++; i < by_size.size(); i = next++) {
+      const std::filesystem::path &file = *by_size[i].second;
+      const Language *language = language_for_path(file.string());
+      std::optional<std::string> text = language ? read_small_file(file) : std::nullopt;
       if (!text) {
         ++result.skipped;
         continue;
