@@ -71,7 +71,7 @@ void incremental_edits(const uint8_t *data, std::size_t size) {
   std::string initial = input.text(input.number(2));
 
   DocumentStore store;
-  if (through_jobs) store.parse_slow_documents_elsewhere(std::chrono::microseconds(0)); // every reparse is "slow"
+  if (through_jobs) store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1)); // every document is "slow"
   std::optional<ParseJob> held;
   const std::string uri = "file:///fuzz";
   store.open(uri, language_id, 1, initial);

@@ -47,8 +47,9 @@ struct Document {
   /// Edits are recorded in the tree but not parsed yet: use() reparses, so a
   /// burst of keystrokes costs one incremental parse, when a request needs it.
   bool edits_unparsed = false;
-  /// How long the last incremental reparse took (zero: none yet); after a
-  /// ParseJob, at least half the time before, so it decays over a few jobs.
+  /// How long the last incremental reparse took (a quarter of the full parse
+  /// before the first); after a ParseJob, at least half the time before, so
+  /// it decays over a few jobs.
   std::chrono::microseconds last_reparse_time{0};
   /// A ParseJob for this document is out; edits made since are kept to be
   /// applied to its result.
