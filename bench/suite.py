@@ -607,6 +607,7 @@ def main():
         started, finished = (datetime.datetime.fromisoformat(meta[key]) for key in ("started", "finished"))
         write_report(suite, options.out, started, finished, meta["machine"], meta["loads"])
         log(f"rewrote {os.path.relpath(options.out, os.getcwd())} from {os.path.relpath(options.raw, os.getcwd())}")
+        print_targets(options.out)
         return
     started = datetime.datetime.now(datetime.timezone.utc)
     loads = [os.getloadavg()[0]]
@@ -620,6 +621,15 @@ def main():
                    "notes": suite.notes}, meta_file, indent=2)
     write_report(suite, options.out, started, finished, info, loads)
     log(f"wrote {os.path.relpath(options.out, os.getcwd())} (raw JSON in {os.path.relpath(options.raw, os.getcwd())})")
+    print_targets(options.out)
+
+
+def print_targets(report_path):
+    """Prints the report's targets table, the figures one command is run for."""
+    with open(report_path, encoding="utf-8") as report:
+        text = report.read()
+    table = [line for line in text.split("## Targets", 1)[1].split("\n## ", 1)[0].splitlines() if line.startswith("|")]
+    print("\n".join(table))
 
 
 if __name__ == "__main__":
