@@ -80,19 +80,20 @@ constexpr std::size_t recheck_in_place_bytes = 64u << 10;
 
 /// tree-sitter can leave an ERROR in an incremental parse that a fresh parse
 /// of the same text does not have (found by fuzzing, with bash heredocs; cf.
-/// tree-sitter#4001). When a reparse brings errors into a tree that had
-/// none, a fresh parse decides.
-void recheck_new_errors(SyntaxTree &tree, bool had_error, std::string_view text) {
-  if (had_error || !tree.has_error()) return;
+/// tree-sitter#4001), whether or not the tree had errors before the edit (a
+/// fix of a typo must not keep its error). So a reparse that has errors is
+/// checked by a fresh parse, which wins if it has none.
+void recheck_errors(SyntaxTree &tree, std::string_view text) {
+  if (!tree.has_error()) return;
   SyntaxTree fresh(tree.language());
   if (fresh.parse(text) && !fresh.has_error()) tree = std::move(fresh);
 }
 
 void reparse_now(Document &document) {
   auto start = std::chrono::steady_clock::now();
-  bool had_error = document.tree->has_error();
   bool parsed = document.tree->reparse_edited(document.text);
-  if (parsed && document.text.size() <= recheck_in_place_bytes) recheck_new_errors(*document.tree, had_error, document.text);
+  if (parsed && document.text.size() <= recheck_in_place_bytes) recheck_errors(*document.tree, document.text);
+  // The check counts: a broken document it makes slow moves to parse jobs.
   document.last_reparse_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   document.edits_unparsed = false;
   document.edits_since_job.clear();
@@ -187,9 +188,8 @@ ParseResult run_parse_job(ParseJob job) {
   ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}};
   auto start = std::chrono::steady_clock::now();
   SyntaxTree tree(*job.language, std::move(job.edited_tree));
-  bool had_error = tree.has_error();
   if (tree.reparse_edited(job.text)) {
-    recheck_new_errors(tree, had_error, job.text);
+    recheck_errors(tree, job.text);
     result.tree.emplace(std::move(tree));
   }
   result.took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
