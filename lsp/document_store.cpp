@@ -198,12 +198,19 @@ ParseResult run_parse_job(ParseJob job) {
 
 void DocumentStore::keep_within_budget(Document &document) {
   document.last_used = ++clock_;
+  // Called on every request and change: the common case, everything within
+  // budget, costs one pass and no allocation.
+  std::size_t resident = document.text.size();
+  for (const auto &[uri, other] : documents_)
+    if (other.tree && &other != &document) resident += other.text.size();
+  if (resident <= resident_tree_bytes) return;
+
   std::vector<Document *> with_trees;
   for (auto &[uri, other] : documents_)
     if (other.tree && &other != &document) with_trees.push_back(&other);
   std::sort(with_trees.begin(), with_trees.end(),
             [](const Document *a, const Document *b) { return a->last_used > b->last_used; });
-  std::size_t resident = document.text.size();
+  resident = document.text.size();
   for (Document *other : with_trees) {
     resident += other->text.size();
     if (resident <= resident_tree_bytes) continue;
