@@ -142,19 +142,21 @@ const Document *DocumentStore::use(const std::string &uri) {
   if (document.evicted) {
     parse_fresh(document);
   } else if (document.edits_unparsed) {
-    bool slow = slow_reparse_ && document.last_reparse_time > *slow_reparse_;
-    if (!slow) reparse_now(document); // else a job brings the tree; meanwhile the edited one serves
+    if (!parses_elsewhere(document)) reparse_now(document); // else a job brings the tree; meanwhile the edited one serves
   }
   keep_within_budget(document);
   return &document;
+}
+
+bool DocumentStore::parses_elsewhere(const Document &document) const {
+  return slow_reparse_ && document.last_reparse_time > *slow_reparse_;
 }
 
 std::optional<ParseJob> DocumentStore::take_parse_job(const std::string &uri) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return std::nullopt;
   Document &document = it->second;
-  bool slow = slow_reparse_ && document.last_reparse_time > *slow_reparse_;
-  if (!slow || !document.edits_unparsed || !document.tree || document.parse_job_out) return std::nullopt;
+  if (!parses_elsewhere(document) || !document.edits_unparsed || !document.tree || document.parse_job_out) return std::nullopt;
   document.parse_job_out = true;
   document.edits_since_job.clear();
   return ParseJob{uri, document.tree_generation, document.language, document.tree->snapshot(), document.text};

@@ -140,6 +140,8 @@ private:
   /// Marks `document` most recently used and drops the trees of the least
   /// recently used others beyond resident_tree_bytes.
   void keep_within_budget(Document &document);
+  /// Whether `document`'s edits wait for a ParseJob instead of use().
+  bool parses_elsewhere(const Document &document) const;
 
   std::map<std::string, Document, std::less<>> documents_;
   uint64_t clock_ = 0;
