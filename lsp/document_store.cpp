@@ -11,7 +11,7 @@ namespace {
 /// can never be mistaken for one of a document reopened under the same URI.
 std::atomic<uint64_t> last_generation{0};
 
-void new_tree_generation(Document &document) { document.tree_generation = ++last_generation; }
+void new_tree_generation(Document &document) { document.reparsing.tree_generation = ++last_generation; }
 
 void give_up_parsing(Document &document) {
   document.tree.reset(); // no retry on every keystroke: edits do not bring it back
@@ -25,8 +25,8 @@ void parse_fresh(Document &document) {
   document.tree.reset();
   document.evicted = false;
   document.edits_unparsed = false;
-  document.last_reparse_time = {};
-  document.edits_since_job.clear();
+  document.reparsing.last_time = {};
+  document.reparsing.edits_since_job.clear();
   new_tree_generation(document);
   document.parse_problem.clear();
   if (!document.language) return;
@@ -40,7 +40,7 @@ void parse_fresh(Document &document) {
   if (!document.tree->parse(document.text)) give_up_parsing(document);
   // Until a reparse is measured, guess a quarter of the full parse (edits at
   // a Python line end reparse 20-40% of a module; mid-line ones far less).
-  document.last_reparse_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start) / 4;
+  document.reparsing.last_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start) / 4;
 }
 
 void apply_change(Document &document, const TextChange &change, PositionEncoding encoding) {
@@ -68,7 +68,7 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
   if (document.tree && !too_large) {
     document.tree->edit(edit);
     document.edits_unparsed = true;
-    if (document.parse_job_out) document.edits_since_job.push_back(edit);
+    if (document.reparsing.job_out) document.reparsing.edits_since_job.push_back(edit);
   } else if (document.tree || (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
     parse_fresh(document); // crossed the size limit one way or the other
   }
@@ -94,9 +94,9 @@ void reparse_now(Document &document) {
   bool parsed = document.tree->reparse_edited(document.text);
   if (parsed && document.text.size() <= recheck_in_place_bytes) recheck_errors(*document.tree, document.text);
   // The check counts: a broken document it makes slow moves to parse jobs.
-  document.last_reparse_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  document.reparsing.last_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   document.edits_unparsed = false;
-  document.edits_since_job.clear();
+  document.reparsing.edits_since_job.clear();
   new_tree_generation(document); // a job out now would bring an older parse
   if (!parsed) give_up_parsing(document);
 }
@@ -149,40 +149,40 @@ const Document *DocumentStore::use(const std::string &uri) {
 }
 
 bool DocumentStore::parses_elsewhere(const Document &document) const {
-  return slow_reparse_ && document.last_reparse_time > *slow_reparse_;
+  return slow_reparse_ && document.reparsing.last_time > *slow_reparse_;
 }
 
 std::optional<ParseJob> DocumentStore::take_parse_job(const std::string &uri) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return std::nullopt;
   Document &document = it->second;
-  if (!parses_elsewhere(document) || !document.edits_unparsed || !document.tree || document.parse_job_out) return std::nullopt;
-  document.parse_job_out = true;
-  document.edits_since_job.clear();
-  return ParseJob{uri, document.tree_generation, document.language, document.tree->snapshot(), document.text};
+  if (!parses_elsewhere(document) || !document.edits_unparsed || !document.tree || document.reparsing.job_out) return std::nullopt;
+  document.reparsing.job_out = true;
+  document.reparsing.edits_since_job.clear();
+  return ParseJob{uri, document.reparsing.tree_generation, document.language, document.tree->snapshot(), document.text};
 }
 
 bool DocumentStore::adopt(ParseResult result) {
   auto it = documents_.find(result.uri);
   if (it == documents_.end()) return false;
   Document &document = it->second;
-  if (!document.parse_job_out) return document.edits_unparsed; // not this document's job
-  document.parse_job_out = false;
-  if (result.tree_generation != document.tree_generation || document.evicted || !document.tree) {
-    document.edits_since_job.clear();
+  if (!document.reparsing.job_out) return document.edits_unparsed; // not this document's job
+  document.reparsing.job_out = false;
+  if (result.tree_generation != document.reparsing.tree_generation || document.evicted || !document.tree) {
+    document.reparsing.edits_since_job.clear();
     return document.edits_unparsed;
   }
   // Back to parsing in place only after a few quick parses in a row: one
   // quick parse says little about the next edit.
-  document.last_reparse_time = std::max(result.took, document.last_reparse_time / 2);
+  document.reparsing.last_time = std::max(result.took, document.reparsing.last_time / 2);
   if (!result.tree) {
     give_up_parsing(document);
     return false;
   }
-  for (const ByteEdit &edit : document.edits_since_job) result.tree->edit(edit);
+  for (const ByteEdit &edit : document.reparsing.edits_since_job) result.tree->edit(edit);
   document.tree = std::move(result.tree);
-  document.edits_unparsed = !document.edits_since_job.empty();
-  document.edits_since_job.clear();
+  document.edits_unparsed = !document.reparsing.edits_since_job.empty();
+  document.reparsing.edits_since_job.clear();
   return document.edits_unparsed;
 }
 

@@ -47,17 +47,20 @@ struct Document {
   /// Edits are recorded in the tree but not parsed yet: use() reparses, so a
   /// burst of keystrokes costs one incremental parse, when a request needs it.
   bool edits_unparsed = false;
-  /// How long the last incremental reparse took (a quarter of the full parse
-  /// before the first); after a ParseJob, at least half the time before, so
-  /// it decays over a few jobs.
-  std::chrono::microseconds last_reparse_time{0};
-  /// A ParseJob for this document is out; edits made since are kept to be
-  /// applied to its result.
-  bool parse_job_out = false;
-  std::vector<ByteEdit> edits_since_job;
-  /// Changes whenever the tree is replaced other than by adopt(): a job
-  /// started before then is out of date. Unique across documents.
-  uint64_t tree_generation = 0;
+  /// How the tree catches up with edits, in place or by a ParseJob.
+  struct Reparsing {
+    /// How long the last incremental reparse took (a quarter of the full
+    /// parse before the first); after a ParseJob, at least half the time
+    /// before, so it decays over a few jobs.
+    std::chrono::microseconds last_time{0};
+    /// A ParseJob for this document is out; edits made since are kept to be
+    /// applied to its result.
+    bool job_out = false;
+    std::vector<ByteEdit> edits_since_job;
+    /// Changes whenever the tree is replaced other than by adopt(): a job
+    /// started before then is out of date. Unique across documents.
+    uint64_t tree_generation = 0;
+  } reparsing;
   uint64_t last_used = 0;
 
   uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
