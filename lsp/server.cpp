@@ -254,7 +254,7 @@ void Server::on_did_open(const json &params) {
   check_if_content_file(document);
   precompile(document.language);
   schedule_hints(document.uri);
-  if (!document.parse_problem.empty()) log(item.uri + ": " + document.parse_problem + "; no tips in this file", log_warning);
+  log_new_parse_problem(item.uri, "");
   if (!document.language && item.language_id != "markdown")
     log("no grammar for " + item.uri + " (languageId '" + item.language_id + "')");
 }
@@ -263,13 +263,12 @@ void Server::on_did_change(const json &params) {
   DidChangeParams parsed = params.get<DidChangeParams>();
   std::vector<TextChange> changes;
   for (ContentChange &change : parsed.changes) changes.push_back({change.range, std::move(change.text)});
-  std::string problem_before = documents_.get(parsed.uri) ? documents_.get(parsed.uri)->parse_problem : "";
+  std::string problem_before = parse_problem(parsed.uri);
   if (!documents_.change(parsed.uri, parsed.version, changes, encoding_)) {
     log("didChange for a document that is not open: " + parsed.uri, log_warning);
     return;
   }
-  if (const std::string &problem = documents_.get(parsed.uri)->parse_problem; problem != problem_before && !problem.empty())
-    log(parsed.uri + ": " + problem + "; no tips in this file", log_warning);
+  log_new_parse_problem(parsed.uri, problem_before);
   check_if_content_file(*documents_.get(parsed.uri));
   parse_elsewhere(parsed.uri);
   schedule_hints(parsed.uri);
@@ -285,12 +284,10 @@ void Server::on_did_close(const json &params) {
 }
 
 const Document *Server::use_document(const std::string &uri) {
-  const Document *before = documents_.get(uri);
-  if (!before) return nullptr;
-  std::string problem_before = before->parse_problem;
+  std::string problem_before = parse_problem(uri);
   const Document *document = documents_.use(uri); // may parse: edits are parsed when needed
-  if (document->parse_problem != problem_before && !document->parse_problem.empty())
-    log(uri + ": " + document->parse_problem + "; no tips in this file", log_warning);
+  if (!document) return nullptr;
+  log_new_parse_problem(uri, problem_before);
   if (document->edits_unparsed) parse_elsewhere(uri); // slow to parse: answered from the edited tree
   return document;
 }
@@ -302,14 +299,24 @@ void Server::parse_elsewhere(const std::string &uri) {
   boost::asio::post(parser_, [this, shared_job] {
     auto result = std::make_shared<ParseResult>(run_parse_job(std::move(*shared_job)));
     boost::asio::post(*io_, [this, result] {
-      std::string uri = result->uri;
+      std::string job_uri = result->uri;
+      std::string problem_before = parse_problem(job_uri);
       bool more_edits = documents_.adopt(std::move(*result));
-      if (const Document *document = documents_.get(uri); document && !document->parse_problem.empty() && !document->tree)
-        log(uri + ": " + document->parse_problem + "; no tips in this file", log_warning);
-      if (more_edits) parse_elsewhere(uri);
-      schedule_hints(uri);
+      log_new_parse_problem(job_uri, problem_before);
+      if (more_edits) parse_elsewhere(job_uri);
+      schedule_hints(job_uri);
     });
   });
+}
+
+std::string Server::parse_problem(const std::string &uri) const {
+  const Document *document = documents_.get(uri);
+  return document ? document->parse_problem : std::string();
+}
+
+void Server::log_new_parse_problem(const std::string &uri, const std::string &before) {
+  const std::string problem = parse_problem(uri);
+  if (!problem.empty() && problem != before) log(uri + ": " + problem + "; no tips in this file", log_warning);
 }
 
 void Server::precompile(const Language *language) {

@@ -103,6 +103,11 @@ private:
   const Document *use_document(const std::string &uri);
   /// Reparses `uri` on the parser thread when the store says it is slow.
   void parse_elsewhere(const std::string &uri);
+  /// `uri`'s parse problem ("" when none or not open).
+  std::string parse_problem(const std::string &uri) const;
+  /// Warns about `uri`'s parse problem when it differs from `before`: once
+  /// when it appears, not on every keystroke.
+  void log_new_parse_problem(const std::string &uri, const std::string &before);
   /// Loads (or reloads) every layer. A file that stopped loading keeps its
   /// previous good version, and the problem is shown to the user.
   void reload_content();
