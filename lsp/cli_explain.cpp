@@ -51,11 +51,11 @@ std::string position_text(const LineIndex &lines, const std::string &text, uint3
 /// line, with its field name, range (1-based, characters) and, for leaves, text.
 void print_node_path(const SyntaxTree &tree, const std::string &text, uint32_t offset) {
   LineIndex lines(text);
-  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
+  TreeCursor cursor(tree.root());
   int depth = 0;
   while (true) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    const char *field = ts_tree_cursor_current_field_name(&cursor);
+    TSNode node = ts_tree_cursor_current_node(cursor.get());
+    const char *field = ts_tree_cursor_current_field_name(cursor.get());
     std::string label = ts_node_is_named(node) ? ts_node_type(node) : "\"" + std::string(ts_node_type(node)) + "\"";
     if (field) label = std::string(field) + ": " + label;
     std::string line = std::string(static_cast<std::size_t>(depth) * 2, ' ') + label;
@@ -67,14 +67,14 @@ void print_node_path(const SyntaxTree &tree, const std::string &text, uint32_t o
       if (leaf.find('\n') == std::string::npos) line += "  `" + leaf + "`";
     }
     std::cout << line << "\n";
-    if (ts_tree_cursor_goto_first_child_for_byte(&cursor, offset) < 0) break;
+    if (ts_tree_cursor_goto_first_child_for_byte(cursor.get(), offset) < 0) break;
     // Step past children that end at the offset: the cursor's node is the one under it.
-    while (ts_node_end_byte(ts_tree_cursor_current_node(&cursor)) <= offset && ts_tree_cursor_goto_next_sibling(&cursor)) {
+    while (ts_node_end_byte(ts_tree_cursor_current_node(cursor.get())) <= offset && ts_tree_cursor_goto_next_sibling(cursor.get())) {
     }
-    if (ts_node_start_byte(ts_tree_cursor_current_node(&cursor)) > offset) break;
+    if (ts_node_start_byte(ts_tree_cursor_current_node(cursor.get())) > offset) break;
     ++depth;
   }
-  ts_tree_cursor_delete(&cursor);
+  ts_tree_cursor_delete(cursor.get());
 }
 
 } // namespace

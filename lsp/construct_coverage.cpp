@@ -62,28 +62,28 @@ bool count_file(const Language &language, const std::string &text, const Content
   ++tally.files;
   tally.lines += static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
 
-  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
+  TreeCursor cursor(tree.root());
   bool descending = true;
   while (true) {
     if (descending) {
-      TSNode node = ts_tree_cursor_current_node(&cursor);
+      TSNode node = ts_tree_cursor_current_node(cursor.get());
       // The cursor's depth says "not the root" for free; ts_node_parent walks down from the root.
-      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0 && ts_tree_cursor_current_depth(&cursor) > 0) {
+      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0 && ts_tree_cursor_current_depth(cursor.get()) > 0) {
         const char *type = ts_node_type(node);
         auto [known, inserted] = tally.counted.try_emplace(type, false);
         if (inserted) known->second = !is_structural(type);
         if (known->second) ++tally.constructs[type].occurrences;
       }
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+      if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
     }
-    if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+    if (ts_tree_cursor_goto_next_sibling(cursor.get())) {
       descending = true;
       continue;
     }
-    if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    if (!ts_tree_cursor_goto_parent(cursor.get())) break;
     descending = false;
   }
-  ts_tree_cursor_delete(&cursor);
+  ts_tree_cursor_delete(cursor.get());
 
   const CompiledLanguage &compiled = index.compiled(language);
   if (!compiled.query) return true;

@@ -30,6 +30,19 @@ using TreeHandle = std::unique_ptr<TSTree, TreeDeleter>;
 using QueryHandle = std::unique_ptr<TSQuery, QueryDeleter>;
 using QueryCursorHandle = std::unique_ptr<TSQueryCursor, QueryCursorDeleter>;
 
+/// A TSTreeCursor (a value that owns memory, not a pointer) deleted with it.
+class TreeCursor {
+public:
+  explicit TreeCursor(TSNode node) : cursor_(ts_tree_cursor_new(node)) {}
+  ~TreeCursor() { ts_tree_cursor_delete(&cursor_); }
+  TreeCursor(const TreeCursor &) = delete;
+  TreeCursor &operator=(const TreeCursor &) = delete;
+  TSTreeCursor *get() { return &cursor_; }
+
+private:
+  TSTreeCursor cursor_;
+};
+
 } // namespace gloss
 
 #endif
