@@ -144,6 +144,29 @@ void BM_EditAtLineEndAndReparse(benchmark::State &state) {
 }
 BENCHMARK(BM_EditAtLineEndAndReparse)->Unit(benchmark::kMicrosecond);
 
+/// A parse job (how the server reparses a slow document) after a space typed
+/// mid-module, in a 10k-line module with a syntax error on its first line.
+/// Arg 1 makes the job check its errors with a fresh parse, as it must when
+/// no fresh parse has yet shown the error; arg 0 is the usual case, where
+/// the store knows the error comes before the edit.
+void BM_ParseJobOnABrokenModule(benchmark::State &state) {
+  DocumentStore store;
+  store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1));
+  store.open("file:///broken.py", "python", 1, "def broken(:\n    pass\n" + module_10k());
+  const Document &document = *store.get("file:///broken.py");
+  std::vector<uint32_t> offsets = probe_offsets(document.text, 64);
+  int64_t version = 1;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    TextPosition at = document.position_of(offsets[i++ % offsets.size()], PositionEncoding::Utf16);
+    store.change("file:///broken.py", ++version, {{TextRange{at, at}, " "}}, PositionEncoding::Utf16);
+    std::optional<ParseJob> job = store.take_parse_job("file:///broken.py");
+    if (state.range(0)) job->fresh_parse_fails = false;
+    benchmark::DoNotOptimize(store.adopt(run_parse_job(std::move(*job))));
+  }
+}
+BENCHMARK(BM_ParseJobOnABrokenModule)->ArgName("checked")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 void BM_ParseFull10k(benchmark::State &state) {
   const std::string &text = module_10k();
   for (auto _ : state) {

@@ -20,6 +20,21 @@ void give_up_parsing(Document &document) {
                            std::to_string(SyntaxTree::default_parse_budget.count()) + " ms of CPU time";
 }
 
+/// How far past a token a lexer may read to decide it. Generous: tokens end
+/// within a character or two, and Python's scanner reads ahead over blank
+/// and comment lines.
+constexpr uint32_t lexer_lookahead_bytes = 1024;
+
+/// Where a fresh parse of the text that `fresh` was parsed from fails, or
+/// nullopt when it does not.
+std::optional<uint32_t> where_fresh_parse_fails(const SyntaxTree &fresh) {
+  std::optional<uint32_t> error_end = fresh.first_error_end();
+  if (!error_end) return std::nullopt;
+  // A fresh parse reads left to right: text before a syntax error that
+  // edits leave untouched fails the same way, whatever follows.
+  return *error_end + lexer_lookahead_bytes;
+}
+
 /// Parses the document from scratch, or records why it is not parsed.
 void parse_fresh(Document &document) {
   document.tree.reset();
@@ -27,6 +42,7 @@ void parse_fresh(Document &document) {
   document.edits_unparsed = false;
   document.reparsing.last_time = {};
   document.reparsing.edits_since_job.clear();
+  document.reparsing.fresh_parse_fails_before.reset();
   new_tree_generation(document);
   document.parse_problem.clear();
   if (!document.language) return;
@@ -37,10 +53,19 @@ void parse_fresh(Document &document) {
   }
   document.tree.emplace(*document.language);
   auto start = std::chrono::steady_clock::now();
-  if (!document.tree->parse(document.text)) give_up_parsing(document);
+  if (!document.tree->parse(document.text)) {
+    give_up_parsing(document);
+  } else {
+    document.reparsing.fresh_parse_fails_before = where_fresh_parse_fails(*document.tree);
+  }
   // Until a reparse is measured, guess a quarter of the full parse (edits at
   // a Python line end reparse 20-40% of a module; mid-line ones far less).
   document.reparsing.last_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start) / 4;
+}
+
+/// An edit before where a fresh parse failed may have removed the failure.
+void forget_failure_before(std::optional<uint32_t> &fails_before, const ByteEdit &edit) {
+  if (fails_before && edit.start_byte < *fails_before) fails_before.reset();
 }
 
 void apply_change(Document &document, const TextChange &change, PositionEncoding encoding) {
@@ -68,6 +93,7 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
   if (document.tree && !too_large) {
     document.tree->edit(edit);
     document.edits_unparsed = true;
+    forget_failure_before(document.reparsing.fresh_parse_fails_before, edit);
     if (document.reparsing.job_out) document.reparsing.edits_since_job.push_back(edit);
   } else if (document.tree || (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
     parse_fresh(document); // crossed the size limit one way or the other
@@ -82,17 +108,25 @@ constexpr std::size_t recheck_in_place_bytes = 64u << 10;
 /// of the same text does not have (found by fuzzing, with bash heredocs; cf.
 /// tree-sitter#4001), whether or not the tree had errors before the edit (a
 /// fix of a typo must not keep its error). So a reparse that has errors is
-/// checked by a fresh parse, which wins if it has none.
-void recheck_errors(SyntaxTree &tree, std::string_view text) {
-  if (!tree.has_error()) return;
+/// checked by a fresh parse, which wins if it has none. Returns where the
+/// fresh parse fails, so that later edits after it can skip the check.
+std::optional<uint32_t> recheck_errors(SyntaxTree &tree, std::string_view text) {
+  if (!tree.has_error()) return std::nullopt;
   SyntaxTree fresh(tree.language());
-  if (fresh.parse(text) && !fresh.has_error()) tree = std::move(fresh);
+  if (!fresh.parse(text)) return std::nullopt;
+  if (!fresh.has_error()) {
+    tree = std::move(fresh);
+    return std::nullopt;
+  }
+  return where_fresh_parse_fails(fresh);
 }
 
 void reparse_now(Document &document) {
   auto start = std::chrono::steady_clock::now();
   bool parsed = document.tree->reparse_edited(document.text);
-  if (parsed && document.text.size() <= recheck_in_place_bytes) recheck_errors(*document.tree, document.text);
+  std::optional<uint32_t> &fails_before = document.reparsing.fresh_parse_fails_before;
+  if (parsed && !fails_before && document.text.size() <= recheck_in_place_bytes)
+    fails_before = recheck_errors(*document.tree, document.text);
   // The check counts: a broken document it makes slow moves to parse jobs.
   document.reparsing.last_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   document.edits_unparsed = false;
@@ -159,7 +193,8 @@ std::optional<ParseJob> DocumentStore::take_parse_job(const std::string &uri) {
   if (!parses_elsewhere(document) || !document.edits_unparsed || !document.tree || document.reparsing.job_out) return std::nullopt;
   document.reparsing.job_out = true;
   document.reparsing.edits_since_job.clear();
-  return ParseJob{uri, document.reparsing.tree_generation, document.language, document.tree->snapshot(), document.text};
+  return ParseJob{uri, document.reparsing.tree_generation, document.language, document.tree->snapshot(), document.text,
+                  document.reparsing.fresh_parse_fails_before.has_value()};
 }
 
 bool DocumentStore::adopt(ParseResult result) {
@@ -179,6 +214,12 @@ bool DocumentStore::adopt(ParseResult result) {
     give_up_parsing(document);
     return false;
   }
+  std::optional<uint32_t> &fails_before = document.reparsing.fresh_parse_fails_before;
+  if (result.fresh_parse_fails_before && !fails_before) {
+    // Found for the job's text: edits since may have reached it.
+    fails_before = result.fresh_parse_fails_before;
+    for (const ByteEdit &edit : document.reparsing.edits_since_job) forget_failure_before(fails_before, edit);
+  }
   for (const ByteEdit &edit : document.reparsing.edits_since_job) result.tree->edit(edit);
   document.tree = std::move(result.tree);
   document.edits_unparsed = !document.reparsing.edits_since_job.empty();
@@ -187,11 +228,11 @@ bool DocumentStore::adopt(ParseResult result) {
 }
 
 ParseResult run_parse_job(ParseJob job) {
-  ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}};
+  ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}, std::nullopt};
   auto start = std::chrono::steady_clock::now();
   SyntaxTree tree(*job.language, std::move(job.edited_tree));
   if (tree.reparse_edited(job.text)) {
-    recheck_errors(tree, job.text);
+    if (!job.fresh_parse_fails) result.fresh_parse_fails_before = recheck_errors(tree, job.text);
     result.tree.emplace(std::move(tree));
   }
   result.took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);

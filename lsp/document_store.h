@@ -60,6 +60,11 @@ struct Document {
     /// Changes whenever the tree is replaced other than by adopt(): a job
     /// started before then is out of date. Unique across documents.
     uint64_t tree_generation = 0;
+    /// A fresh parse of the text finds a syntax error before this byte (the
+    /// first error's end plus room for the lexer's lookahead). Edits after
+    /// it cannot remove that error, so a reparse with errors needs no fresh
+    /// parse to check it (see recheck_errors); an edit before it clears it.
+    std::optional<uint32_t> fresh_parse_fails_before;
   } reparsing;
   uint64_t last_used = 0;
 
@@ -94,6 +99,7 @@ struct ParseJob {
   const Language *language = nullptr;
   TreeHandle edited_tree;
   std::string text;
+  bool fresh_parse_fails = false; ///< known to have a syntax error: no check needed
 };
 
 struct ParseResult {
@@ -101,6 +107,7 @@ struct ParseResult {
   uint64_t tree_generation = 0;
   std::optional<SyntaxTree> tree; ///< nullopt: the parse ran out of time
   std::chrono::microseconds took{0};
+  std::optional<uint32_t> fresh_parse_fails_before; ///< found by the job's check
 };
 
 /// Parses a job's text incrementally from its edited tree; any thread.

@@ -1,6 +1,7 @@
 //===--- syntax_tree.cpp - the syntax tree of one document ----------------===//
 #include "syntax_tree.h"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 
@@ -118,6 +119,27 @@ TSNode SyntaxTree::root() const {
 }
 
 bool SyntaxTree::has_error() const { return tree_ && ts_node_has_error(root()); }
+
+std::optional<uint32_t> SyntaxTree::first_error_end() const {
+  if (!has_error()) return std::nullopt;
+  TreeCursor cursor(root());
+  // Down into the first child that holds an error; a cursor, because
+  // ts_node_child(i) walks from the first child every time.
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(cursor.get());
+    if (ts_node_is_error(node) || ts_node_is_missing(node)) break;
+    if (!ts_tree_cursor_goto_first_child(cursor.get())) break;
+    while (!ts_node_has_error(ts_tree_cursor_current_node(cursor.get())))
+      if (!ts_tree_cursor_goto_next_sibling(cursor.get())) return ts_node_end_byte(node);
+  }
+  uint32_t error_end = ts_node_end_byte(ts_tree_cursor_current_node(cursor.get()));
+  // Then to the first token after it.
+  while (!ts_tree_cursor_goto_next_sibling(cursor.get()))
+    if (!ts_tree_cursor_goto_parent(cursor.get())) return error_end;
+  while (ts_tree_cursor_goto_first_child(cursor.get())) {
+  }
+  return std::max(error_end, ts_node_end_byte(ts_tree_cursor_current_node(cursor.get())));
+}
 
 TSNode SyntaxTree::node_at(uint32_t byte_offset) const {
   if (!tree_) return TSNode{};

@@ -81,6 +81,10 @@ public:
   /// The root node; a null node (ts_node_is_null) when empty().
   TSNode root() const;
   bool has_error() const;
+  /// Where the parser found the first syntax error at the latest: the end of
+  /// the token after the first ERROR or MISSING node (the token it could not
+  /// take may be that one). nullopt when the tree has no error.
+  std::optional<uint32_t> first_error_end() const;
   /// The smallest named node containing `byte_offset` (clamped to the text).
   TSNode node_at(uint32_t byte_offset) const;
   const TSTree *tree() const { return tree_.get(); }

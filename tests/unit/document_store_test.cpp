@@ -156,6 +156,84 @@ std::string python_lines(std::size_t bytes) {
   return text;
 }
 
+const std::string broken_first_line = "def broken(:\n"; // MISSING ")" at byte 11
+
+void insert_text(DocumentStore &store, const std::string &uri, TextPosition at, const std::string &text) {
+  const Document *document = store.get(uri);
+  ASSERT_TRUE(store.change(uri, document->version + 1, {{TextRange{at, at}, text}}, PositionEncoding::Utf16));
+}
+
+TextPosition end_of(const Document &document) {
+  return document.position_of(static_cast<uint32_t>(document.text.size()), PositionEncoding::Utf16);
+}
+
+TEST(DocumentStore, KnowsWhereAFreshParseFailsUntilAnEditReachesIt) {
+  DocumentStore store;
+  const std::string uri = "file:///a.py";
+  const Document &opened = store.open(uri, "python", 1, broken_first_line + "    pass\n" + python_lines(4096));
+  ASSERT_TRUE(opened.reparsing.fresh_parse_fails_before);
+  const uint32_t fails_before = *opened.reparsing.fresh_parse_fails_before;
+  EXPECT_GT(fails_before, 11u);
+  EXPECT_LT(fails_before, 2048u); // the error plus the lexer's lookahead, not the file
+
+  insert_text(store, uri, end_of(opened), "tail = 1\n"); // far below: a fresh parse still fails
+  const Document *edited = store.use(uri);
+  EXPECT_EQ(edited->reparsing.fresh_parse_fails_before, fails_before);
+  EXPECT_TRUE(edited->tree->has_error());
+  expect_tree_matches_text(*edited);
+
+  insert_text(store, uri, {0, 11}, ")"); // the fix: an edit before the error
+  EXPECT_FALSE(store.get(uri)->reparsing.fresh_parse_fails_before);
+  const Document *fixed = store.use(uri);
+  EXPECT_FALSE(fixed->tree->has_error());
+  EXPECT_FALSE(fixed->reparsing.fresh_parse_fails_before);
+  expect_tree_matches_text(*fixed);
+
+  insert_text(store, uri, {0, 11}, "("); // broken again: the reparse's check finds where
+  const Document *rebroken = store.use(uri);
+  EXPECT_TRUE(rebroken->tree->has_error());
+  ASSERT_TRUE(rebroken->reparsing.fresh_parse_fails_before);
+  EXPECT_LT(*rebroken->reparsing.fresh_parse_fails_before, 2048u);
+}
+
+TEST(DocumentStore, AParseJobChecksItsErrorsOnlyWhenAFreshParseMightNotFail) {
+  DocumentStore store;
+  store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1));
+  const std::string uri = "file:///a.py";
+  store.open(uri, "python", 1, python_lines(4096));
+  insert_text(store, uri, {0, 0}, broken_first_line);
+  std::optional<ParseJob> job = store.take_parse_job(uri);
+  ASSERT_TRUE(job);
+  EXPECT_FALSE(job->fresh_parse_fails); // not known yet: the job checks
+  insert_text(store, uri, end_of(*store.get(uri)), "tail = 1\n"); // below the error, while it runs
+  ParseResult result = run_parse_job(std::move(*job));
+  ASSERT_TRUE(result.fresh_parse_fails_before);
+  const uint32_t fails_before = *result.fresh_parse_fails_before;
+  EXPECT_TRUE(store.adopt(std::move(result)));
+  EXPECT_EQ(store.get(uri)->reparsing.fresh_parse_fails_before, fails_before);
+
+  std::optional<ParseJob> known = store.take_parse_job(uri);
+  ASSERT_TRUE(known);
+  EXPECT_TRUE(known->fresh_parse_fails); // no check needed
+  ParseResult unchecked = run_parse_job(std::move(*known));
+  EXPECT_FALSE(unchecked.fresh_parse_fails_before);
+  EXPECT_FALSE(store.adopt(std::move(unchecked)));
+  EXPECT_EQ(store.get(uri)->reparsing.fresh_parse_fails_before, fails_before);
+  expect_tree_matches_text(*store.get(uri));
+
+  // Found for the job's text, but an edit made meanwhile reached it.
+  insert_text(store, uri, {0, 0}, "#");
+  insert_text(store, uri, {0, 0}, "x = (1,\n"); // broken before the commented line
+  std::optional<ParseJob> third = store.take_parse_job(uri);
+  ASSERT_TRUE(third);
+  EXPECT_FALSE(third->fresh_parse_fails);
+  insert_text(store, uri, {0, 0}, "import os\n");
+  ParseResult outdated = run_parse_job(std::move(*third));
+  EXPECT_TRUE(outdated.fresh_parse_fails_before);
+  EXPECT_TRUE(store.adopt(std::move(outdated)));
+  EXPECT_FALSE(store.get(uri)->reparsing.fresh_parse_fails_before);
+}
+
 TEST(DocumentStore, KeepsTreesOnlyForTheMostRecentlyUsedDocumentsWithinTheBudget) {
   DocumentStore store;
   const std::size_t each = resident_tree_bytes / 3 + 1; // three of these exceed the budget

@@ -84,5 +84,20 @@ TEST(SyntaxTree, RandomIncrementalEditsMatchAFullReparseJavaScript) {
     check_random_edits("javascript", "const f = (a) => a?.b ?? 1;\nclass C { #x = 1; get x() { return this.#x; } }\n", seed);
 }
 
+TEST(SyntaxTree, FindsWhereTheFirstErrorWasFoundAtTheLatest) {
+  auto first_error_end = [](const char *language, std::string_view text) {
+    SyntaxTree tree(*language_by_id(language));
+    EXPECT_TRUE(tree.parse(text));
+    return tree.first_error_end();
+  };
+  EXPECT_EQ(first_error_end("python", "x = 1\n"), std::nullopt);
+  // MISSING ")" before the ":" (bytes 11-12), which the parser could not take.
+  EXPECT_EQ(first_error_end("python", "def broken(:\n    pass\nz = (1,\ny\n"), 12u);
+  // MISSING ";" after "1": the error showed at the next token, "int" (10-13).
+  EXPECT_EQ(first_error_end("c", "int x = 1\nint y;\n"), 13u);
+  // ERROR over "1,\ny" (5-9), then "=" (10-11).
+  EXPECT_EQ(first_error_end("python", "x = (1,\ny = 2\n"), 11u);
+}
+
 } // namespace
 } // namespace gloss
