@@ -9,7 +9,7 @@
 // errors, a tree spanning the same text: error recovery may differ). When the language
 // byte's next bit is set, the store parses through ParseJobs (as the server
 // does for slow documents), taken, held across edits and adopted in the
-// order the input says.
+// order the input says. Where the store says a fresh parse fails, it must.
 //
 //===----------------------------------------------------------------------===//
 #include "fuzz_targets.h"
@@ -106,6 +106,8 @@ void incremental_edits(const uint8_t *data, std::size_t size) {
     SyntaxTree reparsed(language);
     bool parsed = reparsed.parse(document.text);
     if (!parsed || !document.tree) continue;
+    fuzz_check(!document.reparsing.fresh_parse_fails_before || reparsed.has_error(),
+               "the store says a fresh parse fails, but it does not");
     // Around syntax errors, tree-sitter may repair an edited tree differently
     // from a fresh parse (both are valid recoveries); code that parses
     // cleanly must come out the same either way.
