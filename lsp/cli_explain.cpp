@@ -74,7 +74,6 @@ void print_node_path(const SyntaxTree &tree, const std::string &text, uint32_t o
     if (ts_node_start_byte(ts_tree_cursor_current_node(cursor.get())) > offset) break;
     ++depth;
   }
-  ts_tree_cursor_delete(cursor.get());
 }
 
 } // namespace

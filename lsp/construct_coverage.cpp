@@ -83,7 +83,6 @@ bool count_file(const Language &language, const std::string &text, const Content
     if (!ts_tree_cursor_goto_parent(cursor.get())) break;
     descending = false;
   }
-  ts_tree_cursor_delete(cursor.get());
 
   const CompiledLanguage &compiled = index.compiled(language);
   if (!compiled.query) return true;
