@@ -62,13 +62,13 @@ bool count_file(const Language &language, const std::string &text, const Content
   ++tally.files;
   tally.lines += static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
 
+  // Every node but the root, in document order.
   TreeCursor cursor(tree.root());
-  bool descending = true;
-  while (true) {
+  bool descending = ts_tree_cursor_goto_first_child(cursor.get());
+  while (descending || ts_tree_cursor_goto_parent(cursor.get())) {
     if (descending) {
       TSNode node = ts_tree_cursor_current_node(cursor.get());
-      // The cursor's depth says "not the root" for free; ts_node_parent walks down from the root.
-      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0 && ts_tree_cursor_current_depth(cursor.get()) > 0) {
+      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0) {
         const char *type = ts_node_type(node);
         auto [known, inserted] = tally.counted.try_emplace(type, false);
         if (inserted) known->second = !is_structural(type);
@@ -76,12 +76,7 @@ bool count_file(const Language &language, const std::string &text, const Content
       }
       if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
     }
-    if (ts_tree_cursor_goto_next_sibling(cursor.get())) {
-      descending = true;
-      continue;
-    }
-    if (!ts_tree_cursor_goto_parent(cursor.get())) break;
-    descending = false;
+    descending = ts_tree_cursor_goto_next_sibling(cursor.get());
   }
 
   const CompiledLanguage &compiled = index.compiled(language);
@@ -156,11 +151,23 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
   }
   std::stable_sort(by_size.begin(), by_size.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
 
+  // The first tasks compile each language's query (tens of ms for a large
+  // pack), so that no worker waits for another one compiling it.
+  std::vector<const Language *> languages;
+  for (const auto &[size, file] : by_size)
+    if (const Language *language = language_for_path(file->string());
+        language && std::find(languages.begin(), languages.end(), language) == languages.end())
+      languages.push_back(language);
+
   std::vector<WorkerResult> results(threads);
   std::atomic<std::size_t> next{0};
   auto work = [&](WorkerResult &result) {
-    for (std::size_t i = next++; i < by_size.size(); i = next++) {
-      const std::filesystem::path &file = *by_size[i].second;
+    for (std::size_t task = next++; task < languages.size() + by_size.size(); task = next++) {
+      if (task < languages.size()) {
+        index.compiled(*languages[task]);
+        continue;
+      }
+      const std::filesystem::path &file = *by_size[task - languages.size()].second;
       const Language *language = language_for_path(file.string());
       std::optional<std::string> text = language ? read_small_file(file) : std::nullopt;
       if (!text) {
