@@ -29,20 +29,22 @@ bool is_structural(std::string_view type) {
   return structural.count(type) > 0;
 }
 
-/// One worker's counts for one language. Keyed by the grammar's own name
-/// pointer (ts_node_type returns the same static string for a symbol):
-/// no string is built or compared per node. Merged by name at the end.
+/// One worker's counts for one language, indexed by the grammar's symbol:
+/// no string is built, hashed or compared per node. Merged by name at the
+/// end (several symbols can share a name).
 struct Tally {
   uint64_t files = 0;
   uint64_t lines = 0;
-  std::unordered_map<const char *, ConstructCount> constructs;
-  std::unordered_map<const char *, bool> counted; ///< is_structural, remembered per name
+  std::vector<uint64_t> occurrences;    ///< named nodes, by symbol
+  std::vector<bool> has_named_children; ///< seen with named children at least once, by symbol
+  std::unordered_map<const char *, std::set<std::string>> snippets; ///< by construct type name
 };
 
 struct MergedTally {
   uint64_t files = 0;
   uint64_t lines = 0;
   std::map<std::string, ConstructCount> constructs;
+  std::set<std::string> composite; ///< types seen with named children
 };
 
 struct WorkerResult {
@@ -62,17 +64,21 @@ bool count_file(const Language &language, const std::string &text, const Content
   ++tally.files;
   tally.lines += static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
 
+  if (tally.occurrences.empty()) {
+    uint32_t symbols = ts_language_symbol_count(language.grammar());
+    tally.occurrences.resize(symbols);
+    tally.has_named_children.resize(symbols);
+  }
   // Every node but the root, in document order.
   TreeCursor cursor(tree.root());
   bool descending = ts_tree_cursor_goto_first_child(cursor.get());
   while (descending || ts_tree_cursor_goto_parent(cursor.get())) {
     if (descending) {
       TSNode node = ts_tree_cursor_current_node(cursor.get());
-      if (ts_node_is_named(node) && ts_node_named_child_count(node) > 0) {
-        const char *type = ts_node_type(node);
-        auto [known, inserted] = tally.counted.try_emplace(type, false);
-        if (inserted) known->second = !is_structural(type);
-        if (known->second) ++tally.constructs[type].occurrences;
+      if (ts_node_is_named(node)) {
+        TSSymbol symbol = ts_node_symbol(node);
+        ++tally.occurrences[symbol];
+        if (ts_node_named_child_count(node) > 0) tally.has_named_children[symbol] = true;
       }
       if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
     }
@@ -89,7 +95,7 @@ bool count_file(const Language &language, const std::string &text, const Content
     if (!pattern.snippet || !pattern.predicates.holds(match, text)) continue;
     for (uint16_t i = 0; i < match.capture_count; ++i)
       if (match.captures[i].index == pattern.construct_capture)
-        tally.constructs[ts_node_type(match.captures[i].node)].snippets.insert(pattern.snippet->id);
+        tally.snippets[ts_node_type(match.captures[i].node)].insert(pattern.snippet->id);
   }
   return true;
 }
@@ -190,18 +196,28 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
       MergedTally &total = merged[language];
       total.files += tally.files;
       total.lines += tally.lines;
-      for (auto &[type, count] : tally.constructs) {
+      for (TSSymbol symbol = 0; symbol < tally.occurrences.size(); ++symbol) {
+        if (!tally.occurrences[symbol]) continue;
+        std::string type = ts_language_symbol_name(language->grammar(), symbol);
         ConstructCount &into = total.constructs[type];
         into.type = type;
-        into.occurrences += count.occurrences;
-        into.snippets.insert(count.snippets.begin(), count.snippets.end());
+        into.occurrences += tally.occurrences[symbol];
+        if (tally.has_named_children[symbol]) total.composite.insert(type);
+      }
+      for (auto &[type, snippets] : tally.snippets) {
+        ConstructCount &into = total.constructs[type];
+        into.type = type;
+        into.snippets.insert(snippets.begin(), snippets.end());
       }
     }
   }
   for (auto &[language, tally] : merged) {
     LanguageCoverage coverage{std::string(language->id), tally.files, tally.lines, {}};
+    // Bare names, literals and code that only groups other code are left
+    // out, unless a tip explains them.
     for (auto &[type, count] : tally.constructs)
-      if (count.occurrences > 0) coverage.constructs.push_back(std::move(count));
+      if (count.occurrences > 0 && (!count.snippets.empty() || (tally.composite.count(type) && !is_structural(type))))
+        coverage.constructs.push_back(std::move(count));
     std::sort(coverage.constructs.begin(), coverage.constructs.end(), [](const ConstructCount &a, const ConstructCount &b) {
       return a.occurrences != b.occurrences ? a.occurrences > b.occurrences : a.type < b.type;
     });

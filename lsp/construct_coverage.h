@@ -3,8 +3,9 @@
 // The needs assessment behind `gloss coverage`: walk a codebase (respecting
 // .gitignore), parse every file of a supported language on all cores, count
 // each kind of construct (named nodes that have children: calls, loops,
-// comprehensions — not bare names or literals), and note which snippets'
-// queries explain the constructs found. Ranked by frequency, the uncovered
+// comprehensions — not bare names or literals, nor code that only groups
+// other code, unless a tip explains them), and note which snippets' queries
+// explain the constructs found. Ranked by frequency, the uncovered
 // ones are the tips a team should write next.
 //
 //===----------------------------------------------------------------------===//

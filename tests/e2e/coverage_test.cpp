@@ -54,5 +54,26 @@ TEST(Coverage, CountsConstructsRanksThemAndRespectsGitignore) {
   std::filesystem::remove_all(root);
 }
 
+TEST(Coverage, ShowsConstructsATipExplainsEvenWhenTheyOnlyGroupCodeAndCountsBareOnes) {
+  std::filesystem::path root = testing::make_temp_directory();
+  // `parameters` only groups code, so it is no row of its own, but the
+  // keyword-only-parameters tip explains it; a bare `raise` has no children.
+  std::ofstream(root / "a.py") << "def f(a, *, b):\n    raise\n\ndef g(c):\n    raise ValueError(c)\n";
+  nlohmann::json report = nlohmann::json::parse(run("coverage --json --top 1000 " + root.string()));
+  ASSERT_EQ(report["languages"].size(), 1u);
+  auto find = [&](const std::string &type) {
+    for (const nlohmann::json &construct : report["languages"][0]["constructs"])
+      if (construct["type"] == type) return construct;
+    return nlohmann::json();
+  };
+  nlohmann::json parameters = find("parameters");
+  EXPECT_EQ(parameters["occurrences"], 2);
+  EXPECT_EQ(parameters["snippets"], nlohmann::json::array({"python/keyword-only-parameters"}));
+  EXPECT_EQ(find("raise_statement")["occurrences"], 2);
+  EXPECT_EQ(find("block"), nlohmann::json()); // groups code, and no tip explains it
+  EXPECT_EQ(find("identifier"), nlohmann::json()); // bare names are no construct
+  std::filesystem::remove_all(root);
+}
+
 } // namespace
 } // namespace gloss
