@@ -211,7 +211,7 @@ class Suite:
                                     stdlib]
         else:
             self.notes.append("ast-grep skipped: bench/node_modules is missing (run `npm ci` in bench/).")
-        runs = 2 if self.options.quick else 3
+        runs = 2 if self.options.quick else 5  # the two are close: more runs, a steadier median
         times = {name: [] for name in commands}
         cpu = {name: [] for name in commands}
         gloss_report = None
