@@ -29,6 +29,10 @@ bool is_structural(std::string_view type) {
   return structural.count(type) > 0;
 }
 
+/// The symbol of ERROR nodes (tree-sitter's ts_builtin_sym_error, which its
+/// public header does not name): past the grammar's own symbols.
+constexpr TSSymbol error_symbol = 0xFFFF;
+
 /// One worker's counts for one language, indexed by the grammar's symbol:
 /// no string is built, hashed or compared per node. Merged by name at the
 /// end (several symbols can share a name).
@@ -64,10 +68,10 @@ bool count_file(const Language &language, const std::string &text, const Content
   ++tally.files;
   tally.lines += static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
 
-  if (tally.occurrences.empty()) {
-    uint32_t symbols = ts_language_symbol_count(language.grammar());
-    tally.occurrences.resize(symbols);
-    tally.has_named_children.resize(symbols);
+  const uint32_t symbols = ts_language_symbol_count(language.grammar());
+  if (tally.occurrences.empty()) { // one more slot, for ERROR
+    tally.occurrences.resize(symbols + 1);
+    tally.has_named_children.resize(symbols + 1);
   }
   // Every node but the root, in document order.
   TreeCursor cursor(tree.root());
@@ -76,7 +80,7 @@ bool count_file(const Language &language, const std::string &text, const Content
     if (descending) {
       TSNode node = ts_tree_cursor_current_node(cursor.get());
       if (ts_node_is_named(node)) {
-        TSSymbol symbol = ts_node_symbol(node);
+        uint32_t symbol = std::min<uint32_t>(ts_node_symbol(node), symbols);
         ++tally.occurrences[symbol];
         if (ts_node_named_child_count(node) > 0) tally.has_named_children[symbol] = true;
       }
@@ -196,9 +200,11 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
       MergedTally &total = merged[language];
       total.files += tally.files;
       total.lines += tally.lines;
-      for (TSSymbol symbol = 0; symbol < tally.occurrences.size(); ++symbol) {
+      const uint32_t error_slot = static_cast<uint32_t>(tally.occurrences.size()) - 1;
+      for (uint32_t symbol = 0; symbol < tally.occurrences.size(); ++symbol) {
         if (!tally.occurrences[symbol]) continue;
-        std::string type = ts_language_symbol_name(language->grammar(), symbol);
+        std::string type = ts_language_symbol_name(
+            language->grammar(), symbol == error_slot ? error_symbol : static_cast<TSSymbol>(symbol));
         ConstructCount &into = total.constructs[type];
         into.type = type;
         into.occurrences += tally.occurrences[symbol];

@@ -75,5 +75,21 @@ TEST(Coverage, ShowsConstructsATipExplainsEvenWhenTheyOnlyGroupCodeAndCountsBare
   std::filesystem::remove_all(root);
 }
 
+TEST(Coverage, CountsSyntaxErrorsAsTheirOwnKind) {
+  std::filesystem::path root = testing::make_temp_directory();
+  std::ofstream(root / "broken.py") << "def f(:\n    return [x for x in\n\nclass C(\n";
+  std::ofstream(root / "broken.c") << "int main( { return 0 }\n";
+  nlohmann::json report = nlohmann::json::parse(run("coverage --json --top 1000 " + root.string()));
+  EXPECT_EQ(report["files"], 2);
+  ASSERT_EQ(report["languages"].size(), 2u);
+  for (const nlohmann::json &language : report["languages"]) {
+    uint64_t errors = 0;
+    for (const nlohmann::json &construct : language["constructs"])
+      if (construct["type"] == "ERROR") errors += construct["occurrences"].get<uint64_t>();
+    EXPECT_GE(errors, 1u) << language.dump();
+  }
+  std::filesystem::remove_all(root);
+}
+
 } // namespace
 } // namespace gloss
