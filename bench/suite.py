@@ -436,12 +436,14 @@ def write_report(suite, path, started, finished, info, loads):
               "Edit + hover: a space typed at the end of a line (incremental `didChange`), sent together with a hover "
               "on that line, timed as the hover's round trip; then the space is deleted the same way. "
               "Code actions: at the hover positions, an empty range.", "",
-              "How Gloss answers it: edits are parsed when a request needs the tree. A document whose reparse took "
-              "over 10 ms (tree-sitter-python reparses much of a 10k-line module after an edit at a line end: 8-40 ms) "
-              "is reparsed on a parser thread instead, and a request that arrives before that reparse finishes, like "
-              "this hover sent in the same write as its edit, is answered from the edited tree of the previous parse "
-              "(positions already follow the text). Until a document's reparse has been measured it is guessed at a "
-              "quarter of its full parse, so a 10k-line module takes this path from its first edit.", "",
+              "How Gloss answers it: edits are parsed when a request needs the tree. A document whose reparse is "
+              "expected to take over 10 ms is reparsed on a parser thread instead, and a request that arrives before "
+              "that reparse finishes, like this hover sent in the same write as its edit, is answered from the edited "
+              "tree of the previous parse (positions already follow the text). A reparse is expected to take as long "
+              "as the last one, and at least a quarter of the document's full parse: tree-sitter-python reparses "
+              "much of a 10k-line module after an edit at a line end (8-40 ms) and little of it after one mid-line, "
+              "so a few quick reparses say nothing about the next. A 10k-line module takes this path from its first "
+              "edit.", "",
               "| measurement | server | p50 | p95 | p99 | max | n |", "|---|---|---|---|---|---|---|"]
     for kind, title in (("edit_hover", "edit + hover"), ("code_action", "code action")):
         for name in ("gloss", "null"):

@@ -41,6 +41,7 @@ void parse_fresh(Document &document) {
   document.evicted = false;
   document.edits_unparsed = false;
   document.reparsing.last_time = {};
+  document.reparsing.full_parse_time = {};
   document.reparsing.edits_since_job.clear();
   document.reparsing.fresh_parse_fails_before.reset();
   new_tree_generation(document);
@@ -58,9 +59,8 @@ void parse_fresh(Document &document) {
   } else {
     document.reparsing.fresh_parse_fails_before = where_fresh_parse_fails(*document.tree);
   }
-  // Until a reparse is measured, guess a quarter of the full parse (edits at
-  // a Python line end reparse 20-40% of a module; mid-line ones far less).
-  document.reparsing.last_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start) / 4;
+  document.reparsing.full_parse_time =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
 }
 
 /// An edit before where a fresh parse failed may have removed the failure.
@@ -183,7 +183,8 @@ const Document *DocumentStore::use(const std::string &uri) {
 }
 
 bool DocumentStore::parses_elsewhere(const Document &document) const {
-  return slow_reparse_ && document.reparsing.last_time > *slow_reparse_;
+  const Document::Reparsing &reparsing = document.reparsing;
+  return slow_reparse_ && std::max(reparsing.last_time, reparsing.full_parse_time / 4) > *slow_reparse_;
 }
 
 std::optional<ParseJob> DocumentStore::take_parse_job(const std::string &uri) {

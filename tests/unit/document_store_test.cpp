@@ -234,6 +234,27 @@ TEST(DocumentStore, AParseJobChecksItsErrorsOnlyWhenAFreshParseMightNotFail) {
   EXPECT_FALSE(store.get(uri)->reparsing.fresh_parse_fails_before);
 }
 
+TEST(DocumentStore, QuickReparsesDoNotBringALongDocumentBackInPlace) {
+  DocumentStore store;
+  const std::string uri = "file:///long.py";
+  std::string functions;
+  for (int i = 0; functions.size() < (300u << 10); ++i)
+    functions += "def f_" + std::to_string(i) + "(a):\n    total = [x * a for x in range(3)]\n    return total\n\n";
+  const Document &opened = store.open(uri, "python", 1, functions);
+  ASSERT_GT(opened.reparsing.full_parse_time.count(), 4);
+  // Slow by its length alone, however quick its reparses turn out to be: an
+  // edit mid-line reparses a sliver of the module, one at a line end much of it.
+  store.parse_slow_documents_elsewhere(opened.reparsing.full_parse_time / 4 - std::chrono::microseconds(1));
+  for (uint32_t line = 401; line < 2400; line += 400) {
+    insert_text(store, uri, {line, 6}, "x"); // mid-line, in a name in a function
+    EXPECT_TRUE(store.use(uri)->edits_unparsed) << "line " << line; // not parsed in place
+    std::optional<ParseJob> job = store.take_parse_job(uri);
+    ASSERT_TRUE(job);
+    EXPECT_FALSE(store.adopt(run_parse_job(std::move(*job))));
+  }
+  expect_tree_matches_text(*store.get(uri));
+}
+
 TEST(DocumentStore, KeepsTreesOnlyForTheMostRecentlyUsedDocumentsWithinTheBudget) {
   DocumentStore store;
   const std::size_t each = resident_tree_bytes / 3 + 1; // three of these exceed the budget
