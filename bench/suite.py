@@ -296,18 +296,20 @@ def machine():
                 break
     with open("/proc/meminfo") as meminfo:
         info["ram_gib"] = int(meminfo.readline().split()[1]) / 1024 / 1024
-    compiler = "unknown"
+    compilers = {"CXX": "unknown", "C": "unknown"}  # C: tree-sitter and the grammars
     cache = os.path.join(BUILD, "CMakeCache.txt")
     if os.path.exists(cache):
         with open(cache) as lines:
             for line in lines:
-                if line.startswith("CMAKE_CXX_COMPILER:"):
-                    path = line.split("=", 1)[1].strip()
-                    try:
-                        compiler = subprocess.run([path, "--version"], stdout=subprocess.PIPE, text=True).stdout.split("\n")[0]
-                    except OSError:
-                        compiler = path
-    info["compiler"] = compiler
+                for language in compilers:
+                    if line.startswith(f"CMAKE_{language}_COMPILER:"):
+                        path = line.split("=", 1)[1].strip()
+                        try:
+                            compilers[language] = subprocess.run([path, "--version"], stdout=subprocess.PIPE,
+                                                                 text=True).stdout.split("\n")[0]
+                        except OSError:
+                            compilers[language] = path
+    info["compiler"] = f"C++: {compilers['CXX']}; C: {compilers['C']}"
     try:
         info["commit"] = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
                                         text=True).stdout.strip()
