@@ -124,7 +124,8 @@ bool Server::handle_frames(std::vector<Frame> &frames) {
       dispatcher_.send_parse_error("invalid JSON");
       continue;
     }
-    if (message.is_object() && message.value("method", "") == "$/cancelRequest" &&
+    // Checked by hand: json::value() throws when "method" is there but not a string.
+    if (message.is_object() && message.contains("method") && message["method"] == "$/cancelRequest" &&
         message.contains("params") && message["params"].is_object() && message["params"].contains("id"))
       dispatcher_.cancel(message["params"]["id"]);
     messages.push_back(std::move(message));

@@ -73,6 +73,13 @@ TEST_F(BadInput, AMessageThatIsNotARequestIsInvalidRequest) {
   expect_still_serving();
 }
 
+TEST_F(BadInput, AMethodThatIsNotAStringIsInvalidRequest) { // was fatal (found by fuzzing)
+  client.send({{"jsonrpc", "2.0"}, {"method", json::object()}});
+  client.send({{"jsonrpc", "2.0"}, {"id", 98}, {"method", 5}});
+  EXPECT_EQ(client.wait_for_response(98)["error"]["code"], -32600);
+  expect_still_serving();
+}
+
 TEST_F(BadInput, UnknownMethodsAreMethodNotFound) {
   json response = client.request("textDocument/teleport", json::object());
   EXPECT_EQ(response["error"]["code"], -32601);
