@@ -153,21 +153,25 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(files.size())));
   // Largest files first: a big file taken last would leave the other
   // threads idle while one finishes it.
-  std::vector<std::pair<std::uintmax_t, const std::filesystem::path *>> by_size;
+  struct SourceFile {
+    std::uintmax_t size;
+    const std::filesystem::path *path;
+    const Language *language;
+  };
+  std::vector<SourceFile> by_size;
   for (const auto &file : files) {
     std::error_code error;
     std::uintmax_t size = std::filesystem::file_size(file, error);
-    by_size.emplace_back(error ? 0 : size, &file);
+    by_size.push_back({error ? 0 : size, &file, language_for_path(file.string())});
   }
-  std::stable_sort(by_size.begin(), by_size.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+  std::stable_sort(by_size.begin(), by_size.end(), [](const auto &a, const auto &b) { return a.size > b.size; });
 
   // The first tasks compile each language's query (tens of ms for a large
   // pack), so that no worker waits for another one compiling it.
   std::vector<const Language *> languages;
-  for (const auto &[size, file] : by_size)
-    if (const Language *language = language_for_path(file->string());
-        language && std::find(languages.begin(), languages.end(), language) == languages.end())
-      languages.push_back(language);
+  for (const SourceFile &file : by_size)
+    if (file.language && std::find(languages.begin(), languages.end(), file.language) == languages.end())
+      languages.push_back(file.language);
 
   std::vector<WorkerResult> results(threads);
   std::atomic<std::size_t> next{0};
@@ -177,14 +181,13 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
         index.compiled(*languages[task]);
         continue;
       }
-      const std::filesystem::path &file = *by_size[task - languages.size()].second;
-      const Language *language = language_for_path(file.string());
-      std::optional<std::string> text = language ? read_small_file(file) : std::nullopt;
+      const SourceFile &file = by_size[task - languages.size()];
+      std::optional<std::string> text = file.language ? read_small_file(*file.path) : std::nullopt;
       if (!text) {
         ++result.skipped;
         continue;
       }
-      if (!count_file(*language, *text, index, result.tallies[language])) ++result.skipped;
+      if (!count_file(*file.language, *text, index, result.tallies[file.language])) ++result.skipped;
     }
   };
   std::vector<std::thread> workers;
