@@ -215,13 +215,14 @@ bool DocumentStore::adopt(ParseResult result) {
     give_up_parsing(document);
     return false;
   }
+  // Where the job found a fresh parse fails holds for the job's text; the
+  // edits made since may have reached it.
   std::optional<uint32_t> &fails_before = document.reparsing.fresh_parse_fails_before;
-  if (result.fresh_parse_fails_before && !fails_before) {
-    // Found for the job's text: edits since may have reached it.
-    fails_before = result.fresh_parse_fails_before;
-    for (const ByteEdit &edit : document.reparsing.edits_since_job) forget_failure_before(fails_before, edit);
+  if (!fails_before) fails_before = result.fresh_parse_fails_before;
+  for (const ByteEdit &edit : document.reparsing.edits_since_job) {
+    result.tree->edit(edit);
+    forget_failure_before(fails_before, edit);
   }
-  for (const ByteEdit &edit : document.reparsing.edits_since_job) result.tree->edit(edit);
   document.tree = std::move(result.tree);
   document.edits_unparsed = !document.reparsing.edits_since_job.empty();
   document.reparsing.edits_since_job.clear();
