@@ -6,9 +6,9 @@
 // nothing below this file sees anything but bytes.
 //
 // Edits are recorded in the tree and parsed when a request needs the tree.
-// A document whose last reparse was slow (a syntax error early in a large
-// file makes every reparse start over) can instead be parsed on another
-// thread: the store hands out a ParseJob (a copy of the edited tree and the
+// A document whose reparse is expected to be slow (a long file, or a syntax
+// error early in it, which makes every reparse start over) can instead be
+// parsed on another thread: the store hands out a ParseJob (a copy of the edited tree and the
 // text), the caller runs it anywhere and gives the result back to adopt();
 // requests meanwhile get the edited tree, whose positions already follow the
 // text.
@@ -140,8 +140,9 @@ public:
   std::size_t size() const { return documents_.size(); }
   std::vector<std::string> uris() const;
 
-  /// From now on, a document whose last reparse took longer than
-  /// `threshold` is not reparsed by use(): its edits wait for a ParseJob.
+  /// From now on, a document whose reparse is expected to take longer than
+  /// `threshold` (see Document::Reparsing) is not reparsed by use(): its
+  /// edits wait for a ParseJob.
   void parse_slow_documents_elsewhere(std::chrono::microseconds threshold) { slow_reparse_ = threshold; }
   /// A job for `uri` when it is slow to parse, has unparsed edits and no job
   /// out already; nullopt otherwise.
