@@ -83,6 +83,55 @@ std::size_t skip_item(std::string_view text, std::size_t i) {
   return i + 1;
 }
 
+/// The first child, among the items from `k` to `end`, that every match
+/// has and that names one type: a node or a quoted token, with or without a
+/// field, not followed by `?` or `*`. Anchors and negated fields are skipped.
+void find_required_child(std::string_view text, std::size_t k, std::size_t end, PatternRoot &root) {
+  for (k = skip_space(text, k); k < end;) {
+    if (text[k] == '.') { // an anchor
+      k = skip_space(text, k + 1);
+      continue;
+    }
+    std::size_t word_end = k;
+    while (word_end < end && is_name_char(text[word_end])) ++word_end;
+    if (text[k] == '!') { // a negated field
+      for (word_end = k + 1; word_end < end && is_name_char(text[word_end]);) ++word_end;
+      k = skip_space(text, word_end);
+      continue;
+    }
+    std::size_t item = k;
+    if (word_end > k && skip_space(text, word_end) < end && text[skip_space(text, word_end)] == ':')
+      item = skip_space(text, skip_space(text, word_end) + 1); // a field name before the child
+    std::size_t after = skip_item(text, item);
+    std::size_t next = skip_space(text, after);
+    while (next < end && text[next] == '@') { // captures
+      std::size_t name_end = next + 1;
+      while (name_end < end && is_name_char(text[name_end])) ++name_end;
+      next = skip_space(text, name_end);
+    }
+    bool optional = next < end && (text[next] == '?' || text[next] == '*');
+    if (next < end && (text[next] == '?' || text[next] == '*' || text[next] == '+')) next = skip_space(text, next + 1);
+    k = next;
+    if (optional || item >= end) continue;
+    if (text[item] == '"') {
+      root.required_child = text.substr(item + 1, after - item - 2);
+      root.required_child_named = false;
+      return;
+    }
+    if (text[item] != '(') continue;
+    std::size_t name = skip_space(text, item + 1);
+    std::size_t name_end = name;
+    while (name_end < end && is_name_char(text[name_end])) ++name_end;
+    std::size_t following = skip_space(text, name_end);
+    bool plain = name_end > name && text.substr(name, name_end - name) != "_" && following < after &&
+                 (text[following] == ')' || std::isspace(static_cast<unsigned char>(text[name_end])));
+    if (!plain || text[following] == '/') continue; // a wildcard, a predicate, a group or a supertype
+    root.required_child = text.substr(name, name_end - name);
+    root.required_child_named = true;
+    return;
+  }
+}
+
 void collect_roots(std::string_view text, std::size_t i, std::vector<PatternRoot> &roots) {
   i = skip_space(text, i);
   if (i >= text.size()) return;
@@ -94,7 +143,7 @@ void collect_roots(std::string_view text, std::size_t i, std::vector<PatternRoot
   }
   if (text[i] == '"') {
     std::size_t end = skip_item(text, i);
-    roots.push_back({text.substr(i + 1, end - i - 2), false});
+    roots.push_back({text.substr(i + 1, end - i - 2), false, false});
     return;
   }
   if (text[i] != '(') return;
@@ -114,6 +163,7 @@ void collect_roots(std::string_view text, std::size_t i, std::vector<PatternRoot
     bool child = text[k] == '"' || text[k] == '[' || (text[k] == '(' && text[skip_space(text, k + 1)] != '#');
     if (child && !anchored) root.matches_children = true;
   }
+  if (root.type == "_") find_required_child(text, name_end, end, root);
   roots.push_back(root);
 }
 

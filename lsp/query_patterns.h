@@ -28,10 +28,16 @@ std::vector<QueryPattern> split_query_patterns(std::string_view query);
 /// The node a pattern starts at: its type ("_" for a wildcard, the text of
 /// a quoted anonymous node), and whether the pattern goes on to match that
 /// node's children without anchoring to the first one (`(parent (child))`
-/// rather than `(parent . (child))`).
+/// rather than `(parent . (child))`), and whether the node is named (a
+/// quoted node is not). For a wildcard root, `(_ "static")`, also a child
+/// that every match has, by its type: matches then start at the parents of
+/// such children.
 struct PatternRoot {
   std::string_view type;
   bool matches_children = false;
+  bool named = true;
+  std::string_view required_child; ///< empty when the children name none (or the root is not `_`)
+  bool required_child_named = true;
 };
 
 /// The roots of one pattern: one, or one per branch of a top-level

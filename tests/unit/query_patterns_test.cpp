@@ -53,5 +53,25 @@ TEST(QueryPatterns, FindsTheNodeAPatternStartsAtAndWhetherItMatchesItsChildren) 
   EXPECT_TRUE(roots("").empty());
 }
 
+/// The child every match of a single wildcard-rooted pattern has, quoted
+/// when it is a token; "" for none.
+std::string required_child(std::string_view pattern) {
+  std::vector<PatternRoot> found = pattern_roots(pattern);
+  if (found.size() != 1) return "?";
+  const PatternRoot &root = found.front();
+  if (root.required_child.empty()) return "";
+  return root.required_child_named ? std::string(root.required_child) : "\"" + std::string(root.required_child) + "\"";
+}
+
+TEST(QueryPatterns, FindsAChildEveryMatchOfAWildcardRootHas) {
+  EXPECT_EQ(required_child("(_ \"static\" @focus) @construct"), "\"static\"");
+  EXPECT_EQ(required_child("(_ result: (parameter_list (parameter_declaration)) @construct)"), "parameter_list");
+  EXPECT_EQ(required_child("(_ . !name (comment) @a @b (identifier)) @construct"), "comment");
+  EXPECT_EQ(required_child("(_ (comment)? @c (comment)* [(a) (b)] (_) (#eq? @c \"x\") (block)+)"), "block");
+  EXPECT_EQ(required_child("(_ (expression/identifier) \"if\"?)"), "");
+  EXPECT_EQ(required_child("(_) @construct"), "");
+  EXPECT_EQ(required_child("(call (identifier))"), "") << "only wildcard roots";
+}
+
 } // namespace
 } // namespace gloss
