@@ -29,10 +29,6 @@ bool is_structural(std::string_view type) {
   return structural.count(type) > 0;
 }
 
-/// The symbol of ERROR nodes (tree-sitter's ts_builtin_sym_error, which its
-/// public header does not name): past the grammar's own symbols.
-constexpr TSSymbol error_symbol = 0xFFFF;
-
 /// One worker's counts for one language, indexed by the grammar's symbol:
 /// no string is built, hashed or compared per node. Merged by name at the
 /// end (several symbols can share a name).
@@ -61,6 +57,19 @@ std::optional<std::string> read_small_file(const std::filesystem::path &path) {
   return read_text_file(path, max_coverage_file_bytes, ignored);
 }
 
+/// Adds the tips that the matches `cursor` goes on to find explain, by the
+/// type of the construct each one captures.
+void record_matches(TSQueryCursor *cursor, const CompiledLanguage &compiled, const std::string &text, Tally &tally) {
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    const CompiledPattern &pattern = compiled.patterns[match.pattern_index];
+    if (!pattern.snippet || !pattern.predicates.holds(match, text)) continue;
+    for (uint16_t i = 0; i < match.capture_count; ++i)
+      if (match.captures[i].index == pattern.construct_capture)
+        tally.snippets[ts_node_type(match.captures[i].node)].insert(pattern.snippet->id);
+  }
+}
+
 /// False when the file could not be parsed in time (it counts as skipped).
 bool count_file(const Language &language, const std::string &text, const ContentIndex &index, Tally &tally) {
   SyntaxTree tree(language);
@@ -73,33 +82,49 @@ bool count_file(const Language &language, const std::string &text, const Content
     tally.occurrences.resize(symbols + 1);
     tally.has_named_children.resize(symbols + 1);
   }
-  // Every node but the root, in document order.
+  const CompiledLanguage &compiled = index.compiled(language);
+  QueryCursorHandle query_cursor(ts_query_cursor_new());
+  // When it is known where matches start, the query runs from the walk
+  // below, at those nodes only and only as deep as its patterns reach,
+  // instead of walking the whole tree again: its cursor spends several
+  // times longer on a node than the walk does.
+  const MatchStarts &starts = compiled.match_starts;
+  const bool from_walk = compiled.query && starts.known();
+  auto match_from = [&](TSNode node, uint32_t max_start_depth) {
+    ts_query_cursor_set_max_start_depth(query_cursor.get(), max_start_depth);
+    ts_query_cursor_exec(query_cursor.get(), compiled.query.get(), node);
+    record_matches(query_cursor.get(), compiled, text, tally);
+  };
+
   TreeCursor cursor(tree.root());
+  TreeCursor parent(tree.root());
+  if (from_walk && starts.at[std::min<uint32_t>(ts_node_symbol(tree.root()), symbols)]) match_from(tree.root(), 0);
+  // Every node but the root, in document order.
   bool descending = ts_tree_cursor_goto_first_child(cursor.get());
   while (descending || ts_tree_cursor_goto_parent(cursor.get())) {
     if (descending) {
       TSNode node = ts_tree_cursor_current_node(cursor.get());
+      uint32_t symbol = std::min<uint32_t>(ts_node_symbol(node), symbols);
       if (ts_node_is_named(node)) {
-        uint32_t symbol = std::min<uint32_t>(ts_node_symbol(node), symbols);
         ++tally.occurrences[symbol];
         if (ts_node_named_child_count(node) > 0) tally.has_named_children[symbol] = true;
+      }
+      if (from_walk && starts.at[symbol]) match_from(node, 0);
+      if (from_walk && starts.parent_of[symbol]) {
+        // tree-sitter starts `(_ "static")` at the child, one level below
+        // the node it captures. Matches found twice count once.
+        ts_tree_cursor_reset_to(parent.get(), cursor.get());
+        if (ts_tree_cursor_goto_parent(parent.get())) match_from(ts_tree_cursor_current_node(parent.get()), 1);
       }
       if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
     }
     descending = ts_tree_cursor_goto_next_sibling(cursor.get());
   }
 
-  const CompiledLanguage &compiled = index.compiled(language);
-  if (!compiled.query) return true;
-  QueryCursorHandle query_cursor(ts_query_cursor_new());
-  ts_query_cursor_exec(query_cursor.get(), compiled.query.get(), tree.root());
-  TSQueryMatch match;
-  while (ts_query_cursor_next_match(query_cursor.get(), &match)) {
-    const CompiledPattern &pattern = compiled.patterns[match.pattern_index];
-    if (!pattern.snippet || !pattern.predicates.holds(match, text)) continue;
-    for (uint16_t i = 0; i < match.capture_count; ++i)
-      if (match.captures[i].index == pattern.construct_capture)
-        tally.snippets[ts_node_type(match.captures[i].node)].insert(pattern.snippet->id);
+  if (compiled.query && !from_walk) {
+    ts_query_cursor_set_max_start_depth(query_cursor.get(), UINT32_MAX);
+    ts_query_cursor_exec(query_cursor.get(), compiled.query.get(), tree.root());
+    record_matches(query_cursor.get(), compiled, text, tally);
   }
   return true;
 }

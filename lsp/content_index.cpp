@@ -135,6 +135,43 @@ void warn_about_wide_patterns(const Language &language, const TSQuery *query, st
   }
 }
 
+/// Where the matches of each pattern can start, or unknown when one pattern
+/// can start anywhere. tree-sitter resolves a name to its public symbol, as
+/// ts_node_symbol does, so the two compare equal.
+MatchStarts find_match_starts(const Language &language, const TSQuery *query, std::string_view source) {
+  const TSLanguage *grammar = language.grammar();
+  const uint32_t symbols = ts_language_symbol_count(grammar);
+  MatchStarts starts{std::vector<bool>(symbols + 1), std::vector<bool>(symbols + 1)};
+  // The slot of a named type or quoted token, if it is one node type.
+  auto slot = [&](std::string_view name, bool named) -> std::optional<uint32_t> {
+    if (name.empty() || name == "_") return std::nullopt;
+    TSSymbol symbol = ts_language_symbol_for_name(grammar, name.data(), static_cast<uint32_t>(name.size()), named);
+    if (symbol == error_symbol) return symbols;
+    if (symbol == 0 || symbol >= symbols || ts_language_symbol_type(grammar, symbol) == TSSymbolTypeSupertype)
+      return std::nullopt;
+    return symbol;
+  };
+  for (uint32_t pattern = 0; pattern < ts_query_pattern_count(query); ++pattern) {
+    if (ts_query_is_pattern_non_local(query, pattern)) return {};
+    uint32_t start = ts_query_start_byte_for_pattern(query, pattern);
+    uint32_t end = ts_query_end_byte_for_pattern(query, pattern);
+    std::vector<PatternRoot> roots = pattern_roots(source.substr(start, end - start));
+    if (roots.empty()) return {};
+    for (const PatternRoot &root : roots) {
+      if (root.type == "_" && root.named) { // tree-sitter starts these at the child; not "rooted"
+        std::optional<uint32_t> child = slot(root.required_child, root.required_child_named);
+        if (!child) return {};
+        starts.parent_of[*child] = true;
+        continue;
+      }
+      std::optional<uint32_t> at = slot(root.type, root.named);
+      if (!at || !ts_query_is_pattern_rooted(query, pattern)) return {};
+      starts.at[*at] = true;
+    }
+  }
+  return starts;
+}
+
 } // namespace
 
 ContentIndex::ContentIndex(std::vector<Snippet> snippets, const std::vector<std::string> &disabled) {
@@ -248,6 +285,7 @@ std::unique_ptr<CompiledLanguage> ContentIndex::compile(const Language &language
     if (describe_patterns(query.get(), segments, source, *result, report, excluded)) break;
   }
   warn_about_wide_patterns(language, query.get(), source, *result);
+  result->match_starts = find_match_starts(language, query.get(), source);
   result->query = std::move(query);
   return result;
 }

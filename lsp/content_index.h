@@ -40,9 +40,21 @@ struct CompiledPattern {
   uint32_t line = 0;        ///< 1-based line of the pattern in its snippet's file.
 };
 
+/// Where the matches of a query can start (the node its pattern's root
+/// captures), by node symbol, with one more slot, last, for ERROR.
+/// Unknown when some pattern can start at any node (a bare wildcard, a
+/// supertype, a field, sibling roots): every match is then found only by
+/// running the query over the whole tree.
+struct MatchStarts {
+  std::vector<bool> at;        ///< at nodes of these types
+  std::vector<bool> parent_of; ///< at the parents of nodes of these types: `(_ "static")`
+  bool known() const { return !at.empty(); }
+};
+
 struct CompiledLanguage {
   QueryHandle query; ///< nullptr when no snippet applies to the language.
   std::vector<CompiledPattern> patterns; ///< indexed by pattern index; empty without a query.
+  MatchStarts match_starts;
   std::vector<ContentDiagnostic> diagnostics;
 };
 

@@ -26,6 +26,10 @@
 
 namespace gloss {
 
+/// The symbol of ERROR nodes (tree-sitter's ts_builtin_sym_error, which its
+/// public header does not name): past every grammar's own symbols.
+constexpr TSSymbol error_symbol = 0xFFFF;
+
 /// One text replacement, described both as bytes and as (row, byte column)
 /// points, as ts_tree_edit requires.
 struct ByteEdit {
