@@ -3,8 +3,8 @@
 // query alone, at 50 points spread over the file, and the time to compile
 // that query (what the first hover in a language waits for). A query whose
 // match cost grows with the file (a pattern rooted at a node with many
-// children) stands out. Also the time of that query over the whole file, as
-// `gloss coverage` runs it.
+// children) stands out. Also the time of that query over the whole file:
+// a query cursor's walk over every node.
 // Usage: gloss_query_cost FILE [TOP]
 #include "content_index.h"
 #include "content_loader.h"
