@@ -129,6 +129,50 @@ bool count_file(const Language &language, const std::string &text, const Content
   return true;
 }
 
+/// The workers' tallies, merged by language and construct name, ranked.
+CoverageReport merge_results(std::vector<WorkerResult> &results) {
+  std::map<const Language *, MergedTally> merged;
+  CoverageReport report;
+  for (WorkerResult &result : results) {
+    report.skipped += result.skipped;
+    for (auto &[language, tally] : result.tallies) {
+      MergedTally &total = merged[language];
+      total.files += tally.files;
+      total.lines += tally.lines;
+      const uint32_t error_slot = static_cast<uint32_t>(tally.occurrences.size()) - 1;
+      for (uint32_t symbol = 0; symbol < tally.occurrences.size(); ++symbol) {
+        if (!tally.occurrences[symbol]) continue;
+        std::string type = ts_language_symbol_name(
+            language->grammar(), symbol == error_slot ? error_symbol : static_cast<TSSymbol>(symbol));
+        ConstructCount &into = total.constructs[type];
+        into.type = type;
+        into.occurrences += tally.occurrences[symbol];
+        if (tally.has_named_children[symbol]) total.composite.insert(type);
+      }
+      for (auto &[type, snippets] : tally.snippets) {
+        ConstructCount &into = total.constructs[type];
+        into.type = type;
+        into.snippets.insert(snippets.begin(), snippets.end());
+      }
+    }
+  }
+  for (auto &[language, tally] : merged) {
+    LanguageCoverage coverage{std::string(language->id), tally.files, tally.lines, {}};
+    // Bare names, literals and code that only groups other code are left
+    // out, unless a tip explains them.
+    for (auto &[type, count] : tally.constructs)
+      if (count.occurrences > 0 && (!count.snippets.empty() || (tally.composite.count(type) && !is_structural(type))))
+        coverage.constructs.push_back(std::move(count));
+    std::sort(coverage.constructs.begin(), coverage.constructs.end(), [](const ConstructCount &a, const ConstructCount &b) {
+      return a.occurrences != b.occurrences ? a.occurrences > b.occurrences : a.type < b.type;
+    });
+    report.languages.push_back(std::move(coverage));
+  }
+  std::sort(report.languages.begin(), report.languages.end(),
+            [](const LanguageCoverage &a, const LanguageCoverage &b) { return a.lines > b.lines; });
+  return report;
+}
+
 } // namespace
 
 std::vector<std::filesystem::path> list_source_files(const std::vector<std::filesystem::path> &roots) {
@@ -219,47 +263,13 @@ CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files,
   for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, std::ref(results[t]));
   work(results[0]);
   for (std::thread &worker : workers) worker.join();
+  return merge_results(results);
+}
 
-  std::map<const Language *, MergedTally> merged;
-  CoverageReport report;
-  for (WorkerResult &result : results) {
-    report.skipped += result.skipped;
-    for (auto &[language, tally] : result.tallies) {
-      MergedTally &total = merged[language];
-      total.files += tally.files;
-      total.lines += tally.lines;
-      const uint32_t error_slot = static_cast<uint32_t>(tally.occurrences.size()) - 1;
-      for (uint32_t symbol = 0; symbol < tally.occurrences.size(); ++symbol) {
-        if (!tally.occurrences[symbol]) continue;
-        std::string type = ts_language_symbol_name(
-            language->grammar(), symbol == error_slot ? error_symbol : static_cast<TSSymbol>(symbol));
-        ConstructCount &into = total.constructs[type];
-        into.type = type;
-        into.occurrences += tally.occurrences[symbol];
-        if (tally.has_named_children[symbol]) total.composite.insert(type);
-      }
-      for (auto &[type, snippets] : tally.snippets) {
-        ConstructCount &into = total.constructs[type];
-        into.type = type;
-        into.snippets.insert(snippets.begin(), snippets.end());
-      }
-    }
-  }
-  for (auto &[language, tally] : merged) {
-    LanguageCoverage coverage{std::string(language->id), tally.files, tally.lines, {}};
-    // Bare names, literals and code that only groups other code are left
-    // out, unless a tip explains them.
-    for (auto &[type, count] : tally.constructs)
-      if (count.occurrences > 0 && (!count.snippets.empty() || (tally.composite.count(type) && !is_structural(type))))
-        coverage.constructs.push_back(std::move(count));
-    std::sort(coverage.constructs.begin(), coverage.constructs.end(), [](const ConstructCount &a, const ConstructCount &b) {
-      return a.occurrences != b.occurrences ? a.occurrences > b.occurrences : a.type < b.type;
-    });
-    report.languages.push_back(std::move(coverage));
-  }
-  std::sort(report.languages.begin(), report.languages.end(),
-            [](const LanguageCoverage &a, const LanguageCoverage &b) { return a.lines > b.lines; });
-  return report;
+CoverageReport measure_text_coverage(const Language &language, const std::string &text, const ContentIndex &index) {
+  std::vector<WorkerResult> results(1);
+  if (!count_file(language, text, index, results[0].tallies[&language])) ++results[0].skipped;
+  return merge_results(results);
 }
 
 } // namespace gloss

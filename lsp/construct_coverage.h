@@ -26,6 +26,7 @@ struct ConstructCount {
   std::string type;                ///< the tree-sitter node type
   uint64_t occurrences = 0;
   std::set<std::string> snippets;  ///< ids whose @construct matched this type in the code
+  bool operator==(const ConstructCount &) const = default;
 };
 
 struct LanguageCoverage {
@@ -33,11 +34,13 @@ struct LanguageCoverage {
   uint64_t files = 0;
   uint64_t lines = 0;
   std::vector<ConstructCount> constructs; ///< most frequent first
+  bool operator==(const LanguageCoverage &) const = default;
 };
 
 struct CoverageReport {
   std::vector<LanguageCoverage> languages; ///< most lines first
   uint64_t skipped = 0;                    ///< unreadable, too large or unparsable files
+  bool operator==(const CoverageReport &) const = default;
 };
 
 /// Files below `roots` whose extension names a supported language, minus
@@ -47,6 +50,10 @@ std::vector<std::filesystem::path> list_source_files(const std::vector<std::file
 /// Parses `files` on `threads` threads and counts constructs and coverage.
 CoverageReport measure_coverage(const std::vector<std::filesystem::path> &files, const ContentIndex &index,
                                 unsigned threads);
+
+/// The report for one text as if it were a file: how fuzzing checks the
+/// counting against a reference.
+CoverageReport measure_text_coverage(const Language &language, const std::string &text, const ContentIndex &index);
 
 /// Files larger than this are skipped (generated or minified code).
 inline constexpr std::uintmax_t max_coverage_file_bytes = 2 * 1024 * 1024;
