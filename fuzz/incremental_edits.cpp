@@ -71,7 +71,10 @@ void incremental_edits(const uint8_t *data, std::size_t size) {
   std::string initial = input.text(input.number(2));
 
   DocumentStore store;
-  if (through_jobs) store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1)); // every document is "slow"
+  if (through_jobs) { // every document is "slow" and "long"
+    store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1));
+    store.parse_long_documents_elsewhere(0);
+  }
   std::optional<ParseJob> held;
   const std::string uri = "file:///fuzz";
   store.open(uri, language_id, 1, initial);
@@ -97,6 +100,7 @@ void incremental_edits(const uint8_t *data, std::size_t size) {
 
     const Document &document = *store.use(uri);
     fuzz_check(!document.tree || !document.edits_unparsed, "edits left unparsed after the jobs ran");
+    fuzz_check(!document.awaits_first_parse(), "a first parse left waiting after the jobs ran");
     LineIndex fresh(document.text);
     fuzz_check(fresh.line_count() == document.lines.line_count(), "line count differs from a fresh index");
     for (uint32_t line = 0; line < fresh.line_count(); ++line)

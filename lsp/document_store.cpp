@@ -35,23 +35,32 @@ std::optional<uint32_t> where_fresh_parse_fails(const SyntaxTree &fresh) {
   return *error_end + lexer_lookahead_bytes;
 }
 
-/// Parses the document from scratch, or records why it is not parsed.
-void parse_fresh(Document &document) {
+/// Forgets the document's tree and what was known about parsing it. False
+/// when it is not to be parsed (no grammar, or too large: then says why).
+bool start_over(Document &document) {
   document.tree.reset();
   document.evicted = false;
   document.edits_unparsed = false;
+  document.reparsing.fresh_parse_wanted = false;
+  document.reparsing.fresh_parse_out = false;
   document.reparsing.last_time = {};
   document.reparsing.full_parse_time = {};
   document.reparsing.edits_since_job.clear();
   document.reparsing.fresh_parse_fails_before.reset();
   new_tree_generation(document);
   document.parse_problem.clear();
-  if (!document.language) return;
+  if (!document.language) return false;
   if (document.text.size() > max_parsed_document_bytes) {
     document.parse_problem = "not parsed: " + std::to_string(document.text.size() >> 20) + " MB is over the " +
                              std::to_string(max_parsed_document_bytes >> 20) + " MB limit";
-    return;
+    return false;
   }
+  return true;
+}
+
+/// Parses the document from scratch, or records why it is not parsed.
+void parse_fresh(Document &document) {
+  if (!start_over(document)) return;
   document.tree.emplace(*document.language);
   auto start = std::chrono::steady_clock::now();
   if (!document.tree->parse(document.text)) {
@@ -90,12 +99,15 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
   document.text.replace(start, old_end - start, change.text);
   document.lines = LineIndex(document.text);
   bool too_large = document.text.size() > max_parsed_document_bytes;
-  if (document.tree && !too_large) {
+  if (document.awaits_first_parse() && !too_large) {
+    document.reparsing.edits_since_job.push_back(edit); // for the tree the job brings, if out
+  } else if (document.tree && !too_large) {
     document.tree->edit(edit);
     document.edits_unparsed = true;
     forget_failure_before(document.reparsing.fresh_parse_fails_before, edit);
     if (document.reparsing.job_out) document.reparsing.edits_since_job.push_back(edit);
-  } else if (document.tree || (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
+  } else if (document.tree || document.awaits_first_parse() ||
+             (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
     parse_fresh(document); // crossed the size limit one way or the other
   }
 }
@@ -153,7 +165,11 @@ const Document &DocumentStore::open(const std::string &uri, std::string_view lan
   document.version = version;
   document.text = std::move(text);
   document.lines = LineIndex(document.text);
-  parse_fresh(document);
+  if (long_document_bytes_ && document.text.size() > *long_document_bytes_) {
+    document.reparsing.fresh_parse_wanted = start_over(document);
+  } else {
+    parse_fresh(document);
+  }
   auto [it, inserted] = documents_.insert_or_assign(uri, std::move(document));
   keep_within_budget(it->second);
   return it->second;
@@ -191,8 +207,17 @@ std::optional<ParseJob> DocumentStore::take_parse_job(const std::string &uri) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return std::nullopt;
   Document &document = it->second;
+  if (document.reparsing.fresh_parse_wanted && !document.reparsing.job_out) {
+    document.reparsing.fresh_parse_wanted = false;
+    document.reparsing.fresh_parse_out = true;
+    document.reparsing.job_out = true;
+    document.reparsing.job_generation = document.reparsing.tree_generation;
+    document.reparsing.edits_since_job.clear();
+    return ParseJob{uri, document.reparsing.tree_generation, document.language, nullptr, document.text, false};
+  }
   if (!parses_elsewhere(document) || !document.edits_unparsed || !document.tree || document.reparsing.job_out) return std::nullopt;
   document.reparsing.job_out = true;
+  document.reparsing.job_generation = document.reparsing.tree_generation;
   document.reparsing.edits_since_job.clear();
   return ParseJob{uri, document.reparsing.tree_generation, document.language, document.tree->snapshot(), document.text,
                   document.reparsing.fresh_parse_fails_before.has_value()};
@@ -202,15 +227,22 @@ bool DocumentStore::adopt(ParseResult result) {
   auto it = documents_.find(result.uri);
   if (it == documents_.end()) return false;
   Document &document = it->second;
-  if (!document.reparsing.job_out) return document.edits_unparsed; // not this document's job
+  if (!document.reparsing.job_out || result.tree_generation != document.reparsing.job_generation)
+    return document.edits_unparsed; // not the job this document waits for
   document.reparsing.job_out = false;
-  if (result.tree_generation != document.reparsing.tree_generation || document.evicted || !document.tree) {
+  document.reparsing.fresh_parse_out = false;
+  if (result.tree_generation != document.reparsing.tree_generation || document.evicted ||
+      (!document.tree && !result.fresh)) {
     document.reparsing.edits_since_job.clear();
     return document.edits_unparsed;
   }
-  // Back to parsing in place only after a few quick parses in a row: one
-  // quick parse says little about the next edit.
-  document.reparsing.last_time = std::max(result.took, document.reparsing.last_time / 2);
+  if (result.fresh) {
+    document.reparsing.full_parse_time = result.took;
+  } else {
+    // Back to parsing in place only after a few quick parses in a row: one
+    // quick parse says little about the next edit.
+    document.reparsing.last_time = std::max(result.took, document.reparsing.last_time / 2);
+  }
   if (!result.tree) {
     give_up_parsing(document);
     return false;
@@ -230,10 +262,15 @@ bool DocumentStore::adopt(ParseResult result) {
 }
 
 ParseResult run_parse_job(ParseJob job) {
-  ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}, std::nullopt};
+  ParseResult result{std::move(job.uri), job.tree_generation, std::nullopt, {}, std::nullopt, !job.edited_tree};
   auto start = std::chrono::steady_clock::now();
-  SyntaxTree tree(*job.language, std::move(job.edited_tree));
-  if (tree.reparse_edited(job.text)) {
+  if (result.fresh) {
+    SyntaxTree tree(*job.language);
+    if (tree.parse(job.text)) {
+      result.fresh_parse_fails_before = where_fresh_parse_fails(tree);
+      result.tree.emplace(std::move(tree));
+    }
+  } else if (SyntaxTree tree(*job.language, std::move(job.edited_tree)); tree.reparse_edited(job.text)) {
     if (!job.fresh_parse_fails) result.fresh_parse_fails_before = recheck_errors(tree, job.text);
     result.tree.emplace(std::move(tree));
   }

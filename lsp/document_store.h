@@ -5,6 +5,10 @@
 // Ranges arrive in LSP positions (UTF-16 or UTF-8) and are converted here;
 // nothing below this file sees anything but bytes.
 //
+// A long document is parsed at open by a ParseJob too (when the caller has a
+// thread for jobs), so that opening it does not hold up other documents; it
+// has no tree until the job's result is adopted.
+//
 // Edits are recorded in the tree and parsed when a request needs the tree.
 // A document whose reparse is expected to be slow (a long file, or a syntax
 // error early in it, which makes every reparse start over) can instead be
@@ -57,9 +61,16 @@ struct Document {
     /// (tree-sitter-python reparses 20-40% of a module after a space typed
     /// at a line end, under 2% after one typed mid-line).
     std::chrono::microseconds full_parse_time{0};
+    /// The document waits for its first parse, by a ParseJob not taken yet
+    /// (wanted) or running (out).
+    bool fresh_parse_wanted = false;
+    bool fresh_parse_out = false;
     /// A ParseJob for this document is out; edits made since are kept to be
     /// applied to its result.
     bool job_out = false;
+    /// The tree generation the job out was taken at: a result of another
+    /// job (for an earlier document under the same URI) is ignored.
+    uint64_t job_generation = 0;
     std::vector<ByteEdit> edits_since_job;
     /// Changes whenever the tree is replaced other than by adopt(): a job
     /// started before then is out of date. Unique across documents.
@@ -71,6 +82,9 @@ struct Document {
     std::optional<uint32_t> fresh_parse_fails_before;
   } reparsing;
   uint64_t last_used = 0;
+
+  /// No tree yet: its first parse runs elsewhere (see take_parse_job).
+  bool awaits_first_parse() const { return reparsing.fresh_parse_wanted || reparsing.fresh_parse_out; }
 
   uint32_t offset_of(TextPosition position, PositionEncoding encoding) const {
     return lines.offset_of(position, encoding, text);
@@ -101,7 +115,7 @@ struct ParseJob {
   std::string uri;
   uint64_t tree_generation = 0;
   const Language *language = nullptr;
-  TreeHandle edited_tree;
+  TreeHandle edited_tree; ///< nullptr: a document's first parse
   std::string text;
   bool fresh_parse_fails = false; ///< known to have a syntax error: no check needed
 };
@@ -112,6 +126,7 @@ struct ParseResult {
   std::optional<SyntaxTree> tree; ///< nullopt: the parse ran out of time
   std::chrono::microseconds took{0};
   std::optional<uint32_t> fresh_parse_fails_before; ///< found by the job's check
+  bool fresh = false; ///< a first parse, not a reparse
 };
 
 /// Parses a job's text incrementally from its edited tree; any thread.
@@ -144,8 +159,11 @@ public:
   /// `threshold` (see Document::Reparsing) is not reparsed by use(): its
   /// edits wait for a ParseJob.
   void parse_slow_documents_elsewhere(std::chrono::microseconds threshold) { slow_reparse_ = threshold; }
-  /// A job for `uri` when it is slow to parse, has unparsed edits and no job
-  /// out already; nullopt otherwise.
+  /// From now on, a document opened with more than `bytes` of text is not
+  /// parsed by open() but waits for a ParseJob.
+  void parse_long_documents_elsewhere(std::size_t bytes) { long_document_bytes_ = bytes; }
+  /// A job for `uri` when it waits for its first parse, or when it is slow
+  /// to parse, has unparsed edits and no job out already; nullopt otherwise.
   std::optional<ParseJob> take_parse_job(const std::string &uri);
   /// Installs a job's result (with the edits made since applied to it).
   /// Returns true when the document still has unparsed edits afterwards.
@@ -161,6 +179,7 @@ private:
   std::map<std::string, Document, std::less<>> documents_;
   uint64_t clock_ = 0;
   std::optional<std::chrono::microseconds> slow_reparse_; ///< unset: use() always reparses
+  std::optional<std::size_t> long_document_bytes_;        ///< unset: open() always parses
 };
 
 /// The path part of a file:// URI, percent-decoded; the input otherwise.

@@ -84,6 +84,7 @@ public:
 
   /// Answers a request with `id` as cancelled if it has not run yet.
   void cancel(const json &id) { cancelled_.insert(id.dump()); }
+  bool cancelled(const json &id) const { return cancelled_.count(id.dump()) > 0; }
   void forget_cancellations() { cancelled_.clear(); }
 
   /// Server-to-client messages.

@@ -33,6 +33,10 @@ constexpr std::chrono::milliseconds hints_delay{300};
 /// new tree. Python files of 10k lines take 8-40 ms to reparse after an
 /// edit at a line end; a broken file, hundreds.
 constexpr std::chrono::milliseconds slow_reparse{10};
+/// Documents longer than this (about 8k lines) are parsed on the parser
+/// thread when opened: a 10k-line file takes 30 ms to a second, more with
+/// syntax errors, and opening one must not hold up the other documents.
+constexpr std::size_t long_document_bytes = 256u << 10;
 constexpr std::chrono::milliseconds hints_budget{100};
 constexpr std::chrono::seconds state_check_interval{1};
 
@@ -48,6 +52,19 @@ std::optional<uint32_t> read_count(const json &settings, const char *key) {
 }
 
 
+/// The document a message is about: its textDocument, or the first argument
+/// of a command; "" for none.
+std::string document_uri_of(const json &message) {
+  if (!message.is_object() || !message.contains("params") || !message["params"].is_object()) return "";
+  const json &params = message["params"];
+  const json *holder = nullptr;
+  if (params.contains("textDocument")) holder = &params["textDocument"];
+  else if (params.contains("arguments") && params["arguments"].is_array() && !params["arguments"].empty())
+    holder = &params["arguments"][0];
+  if (!holder || !holder->is_object() || !holder->contains("uri") || !(*holder)["uri"].is_string()) return "";
+  return (*holder)["uri"].get<std::string>();
+}
+
 std::string file_name_for(std::string_view id) {
   std::string name(id);
   for (char &c : name)
@@ -62,7 +79,10 @@ Server::Server(Options options, Transport &transport, boost::asio::io_context *i
       dispatcher_([this](const json &message) { transport_.send(message.dump(-1, ' ', false, json::error_handler_t::replace)); }),
       io_(io) {
   bind_methods();
-  if (io_) documents_.parse_slow_documents_elsewhere(slow_reparse);
+  if (io_) {
+    documents_.parse_slow_documents_elsewhere(slow_reparse);
+    documents_.parse_long_documents_elsewhere(long_document_bytes);
+  }
 }
 
 Server::~Server() {
@@ -126,16 +146,52 @@ bool Server::handle_frames(std::vector<Frame> &frames) {
     }
     // Checked by hand: json::value() throws when "method" is there but not a string.
     if (message.is_object() && message.contains("method") && message["method"] == "$/cancelRequest" &&
-        message.contains("params") && message["params"].is_object() && message["params"].contains("id"))
+        message.contains("params") && message["params"].is_object() && message["params"].contains("id")) {
       dispatcher_.cancel(message["params"]["id"]);
+      answer_if_held(message["params"]["id"]);
+    }
     messages.push_back(std::move(message));
   }
-  for (const json &message : messages) {
-    dispatcher_.handle(message);
+  for (json &message : messages) {
+    run_or_hold(std::move(message));
     if (exit_requested_) return false;
   }
   dispatcher_.forget_cancellations();
   return true;
+}
+
+void Server::run_or_hold(json message) {
+  if (!waiting_for_parse_.empty()) {
+    auto waiting = waiting_for_parse_.find(document_uri_of(message));
+    bool cancelled = message.contains("id") && dispatcher_.cancelled(message["id"]); // answered now
+    if (waiting != waiting_for_parse_.end() && !cancelled) {
+      waiting->second.push_back(std::move(message));
+      return;
+    }
+  }
+  dispatcher_.handle(message);
+}
+
+void Server::answer_if_held(const json &id) {
+  for (auto &[uri, held] : waiting_for_parse_) {
+    auto request = std::find_if(held.begin(), held.end(), [&](const json &message) {
+      return message.is_object() && message.contains("method") && message.contains("id") && message["id"] == id;
+    });
+    if (request == held.end()) continue;
+    json message = std::move(*request);
+    held.erase(request);
+    dispatcher_.handle(message); // cancelled: answered as such, without running
+    return;
+  }
+}
+
+void Server::run_held_messages(const std::string &uri) {
+  const Document *document = documents_.get(uri);
+  auto waiting = waiting_for_parse_.find(uri);
+  if ((document && document->awaits_first_parse()) || waiting == waiting_for_parse_.end()) return;
+  std::vector<json> held = std::move(waiting->second);
+  waiting_for_parse_.erase(waiting);
+  for (json &message : held) run_or_hold(std::move(message));
 }
 
 void Server::on_initialize(const json &params, Reply &reply) {
@@ -252,6 +308,10 @@ void Server::on_exit(const json &) {
 void Server::on_did_open(const json &params) {
   TextDocumentItem item = params.at("textDocument").get<TextDocumentItem>();
   const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
+  if (document.awaits_first_parse()) {
+    waiting_for_parse_.try_emplace(item.uri); // messages about it wait; see run_or_hold
+    parse_elsewhere(item.uri);
+  }
   check_if_content_file(document);
   precompile(document.language);
   schedule_hints(document.uri);
@@ -306,6 +366,7 @@ void Server::parse_elsewhere(const std::string &uri) {
       log_new_parse_problem(job_uri, problem_before);
       if (more_edits) parse_elsewhere(job_uri);
       schedule_hints(job_uri);
+      run_held_messages(job_uri);
     });
   });
 }

@@ -7,6 +7,9 @@
 // Threading: one thread. Messages are handled in arrival order, so a hover
 // that arrives after a didChange sees the new text. Within one read, a
 // $/cancelRequest for a request that has not run yet answers it as cancelled.
+// One exception to the order: while a long document's first parse runs on
+// the parser thread, the messages about that document wait for it (in their
+// order), and the others go on.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_LSP_SERVER_H
@@ -101,8 +104,15 @@ private:
   void precompile(const Language *language);
   /// The document with its tree up to date, for a request that reads it.
   const Document *use_document(const std::string &uri);
-  /// Reparses `uri` on the parser thread when the store says it is slow.
+  /// Reparses `uri` on the parser thread when the store says it is slow,
+  /// or parses it there the first time when it is long.
   void parse_elsewhere(const std::string &uri);
+  /// Handles a message, or holds it while its document awaits its first parse.
+  void run_or_hold(json message);
+  /// Answers a held request with `id`, which the client cancelled.
+  void answer_if_held(const json &id);
+  /// Runs the messages held for `uri` once its first parse is in.
+  void run_held_messages(const std::string &uri);
   /// `uri`'s parse problem ("" when none or not open).
   std::string parse_problem(const std::string &uri) const;
   /// Warns about `uri`'s parse problem when it differs from `before`: once
@@ -140,6 +150,8 @@ private:
   /// Reparses documents whose reparse is slow (see DocumentStore), so that
   /// requests are not held up by them.
   boost::asio::thread_pool parser_{1};
+  /// Messages held while a document's first parse runs, by URI, in order.
+  std::map<std::string, std::vector<json>> waiting_for_parse_;
   bool writing_ = false; ///< a batch is on the writer thread; new events wait and go in the next one
   std::vector<std::function<void()>> after_next_write_;
   std::filesystem::path state_file_setting_;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -195,6 +196,59 @@ TEST_F(Session, HoversStayCorrectWhileALongBrokenFileIsEdited) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_NE(value.find("List comprehension"), std::string::npos) << value;
+}
+
+// A long document is parsed on the parser thread when it opens: requests
+// about it wait for that parse, in order, and the others go on meanwhile.
+TEST_F(Session, OpeningALongDocumentHoldsUpOnlyTheRequestsAboutIt) {
+  LspClient client({"lsp"}, cache);
+  client.initialize();
+  // About 1 MB: well over the size parsed in place, and tens of ms to parse
+  // (hundreds in the sanitizer build), while the short document's hover takes one.
+  Annotations first_function("def f(limit):\n    return [n ^for n in range(limit)]\n\n");
+  std::string long_text = first_function.code();
+  while (long_text.size() < (1u << 20)) long_text += "def g(limit):\n    return [n for n in range(limit)]\n\n";
+  auto open = [&](const std::string &uri, const std::string &text) {
+    client.notify("textDocument/didOpen",
+                  {{"textDocument", {{"uri", uri}, {"languageId", "python"}, {"version", 1}, {"text", text}}}});
+  };
+  json in_comprehension = position_json(first_function, first_function.point());
+  std::string long_uri = "file:///project/long.py";
+  open(long_uri, long_text);
+  int64_t long_hover = client.send_request("textDocument/hover", position_params(long_uri, in_comprehension));
+  int64_t cancelled_at_once = client.send_request("textDocument/hover", position_params(long_uri, in_comprehension));
+  int64_t cancelled_later = client.send_request("textDocument/hover", position_params(long_uri, in_comprehension));
+  client.notify("$/cancelRequest", {{"id", cancelled_at_once}});
+  std::string short_uri = "file:///project/short.py";
+  open(short_uri, first_function.code());
+  json short_answer = client.request("textDocument/hover", position_params(short_uri, in_comprehension));
+  int64_t short_hover = short_answer["id"].get<int64_t>();
+  client.notify("$/cancelRequest", {{"id", cancelled_later}}); // the server holds it by now
+  json long_answer = client.wait_for_response(long_hover);
+
+  for (const json *answer : {&short_answer, &long_answer}) {
+    ASSERT_TRUE((*answer)["result"].is_object()) << answer->dump();
+    EXPECT_NE((*answer)["result"]["contents"]["value"].get<std::string>().find("List comprehension"), std::string::npos);
+  }
+  for (int64_t cancelled : {cancelled_at_once, cancelled_later})
+    EXPECT_EQ(client.wait_for_response(cancelled)["error"]["code"], -32800) << cancelled;
+  auto arrival = [&](int64_t id) {
+    return std::find(client.response_ids.begin(), client.response_ids.end(), json(id)) - client.response_ids.begin();
+  };
+  EXPECT_LT(arrival(short_hover), arrival(long_hover)) << "the short document did not wait";
+  EXPECT_LT(arrival(cancelled_at_once), arrival(short_hover)) << "answered when cancelled";
+  EXPECT_LT(arrival(cancelled_later), arrival(long_hover)) << "answered when cancelled, while held";
+
+  // Once parsed, the long document answers at once, edits included.
+  json line_start = {{"line", 0}, {"character", 0}};
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", long_uri}, {"version", 2}}},
+                 {"contentChanges", {{{"range", {{"start", line_start}, {"end", line_start}}}, {"text", "import os\n"}}}}});
+  json moved = in_comprehension;
+  moved["line"] = moved["line"].get<int>() + 1;
+  json after_edit = client.request("textDocument/hover", position_params(long_uri, moved));
+  ASSERT_TRUE(after_edit["result"].is_object()) << after_edit.dump();
+  EXPECT_EQ(after_edit["result"]["range"]["start"]["line"], 2);
 }
 
 TEST_F(Session, TheLearnersLevelChoosesTheTipsAndChangesAtOnce) {

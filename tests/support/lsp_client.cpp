@@ -123,6 +123,7 @@ json LspClient::wait_for_response(const json &id, std::chrono::milliseconds time
       }
       continue;
     }
+    response_ids.push_back(message->value("id", json()));
     if (message->value("id", json()) == id) return *message;
     std::string key = message->value("id", json()).dump(); // before the move below
     unclaimed_[key] = std::move(*message);                  // another request's; kept for its waiter

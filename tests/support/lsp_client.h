@@ -65,6 +65,7 @@ public:
 
   std::vector<json> notifications;   ///< every notification received so far
   std::vector<json> server_requests; ///< every request the server sent us
+  std::vector<json> response_ids;    ///< the ids of the responses received, in arrival order
 
 private:
   std::optional<json> read_message(std::chrono::steady_clock::time_point deadline);

@@ -296,6 +296,62 @@ TEST(DocumentStore, ADocumentLargerThanTheBudgetKeepsItsTreeWhileInUse) {
   EXPECT_FALSE(store.get("file:///small.py")->tree); // the budget is spent on the one in use
 }
 
+TEST(DocumentStore, ALongDocumentIsParsedAtOpenByAJob) {
+  DocumentStore store;
+  store.parse_long_documents_elsewhere(16);
+  const Document &short_one = store.open("file:///short.py", "python", 1, "x = 1\n");
+  EXPECT_FALSE(short_one.awaits_first_parse());
+  expect_tree_matches_text(short_one);
+
+  const std::string uri = "file:///long.py";
+  const Document &opened = store.open(uri, "python", 1, "def f(x):\n    return x\n");
+  EXPECT_TRUE(opened.awaits_first_parse());
+  EXPECT_FALSE(opened.tree);
+  EXPECT_FALSE(store.use(uri)->tree) << "use() does not parse it in place";
+  std::optional<ParseJob> job = store.take_parse_job(uri);
+  ASSERT_TRUE(job);
+  EXPECT_FALSE(job->edited_tree);
+  EXPECT_FALSE(store.take_parse_job(uri)); // one job at a time
+  EXPECT_TRUE(store.get(uri)->awaits_first_parse());
+
+  // Typed while the job runs: applied to its tree when it comes back.
+  ASSERT_TRUE(store.change(uri, 2, {{TextRange{{0, 0}, {0, 0}}, "import os\n"}}, PositionEncoding::Utf16));
+  EXPECT_TRUE(store.adopt(run_parse_job(std::move(*job))));
+  const Document *document = store.get(uri);
+  EXPECT_FALSE(document->awaits_first_parse());
+  EXPECT_GT(document->reparsing.full_parse_time.count(), 0);
+  expect_tree_matches_text(*store.use(uri));
+  EXPECT_EQ(document->text, "import os\ndef f(x):\n    return x\n");
+}
+
+TEST(DocumentStore, AFirstParseOfAnEarlierDocumentUnderTheSameUriIsIgnored) {
+  DocumentStore store;
+  store.parse_long_documents_elsewhere(0);
+  const std::string uri = "file:///a.py";
+  store.open(uri, "python", 1, "x = 1\n");
+  std::optional<ParseJob> first = store.take_parse_job(uri);
+  ASSERT_TRUE(first);
+  store.open(uri, "python", 1, "y = [n for n in range(3)]\n"); // closed and opened again meanwhile
+  std::optional<ParseJob> second = store.take_parse_job(uri);
+  ASSERT_TRUE(second);
+  store.adopt(run_parse_job(std::move(*first)));
+  EXPECT_TRUE(store.get(uri)->awaits_first_parse()) << "still waiting for its own parse";
+  store.adopt(run_parse_job(std::move(*second)));
+  EXPECT_FALSE(store.get(uri)->awaits_first_parse());
+  expect_tree_matches_text(*store.get(uri));
+}
+
+TEST(DocumentStore, ALongDocumentOverTheSizeLimitDoesNotWaitForAParse) {
+  DocumentStore store;
+  store.parse_long_documents_elsewhere(0);
+  const Document &document = store.open("file:///big.py", "python", 1, std::string(max_parsed_document_bytes + 1, '#'));
+  EXPECT_FALSE(document.awaits_first_parse());
+  EXPECT_FALSE(store.take_parse_job("file:///big.py"));
+  EXPECT_NE(document.parse_problem.find("MB limit"), std::string::npos);
+  const Document &text_only = store.open("file:///notes.txt", "plaintext", 1, "no grammar");
+  EXPECT_FALSE(text_only.awaits_first_parse());
+}
+
 TEST(Uri, DecodesAndEncodesFileUris) {
   EXPECT_EQ(path_from_uri("file:///home/a%20b/c.py"), "/home/a b/c.py");
   EXPECT_EQ(path_from_uri("file://localhost/x.py"), "/x.py");
