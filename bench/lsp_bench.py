@@ -427,10 +427,27 @@ def one_run(options, command, run, scratch):
         figures["edit_hover"] = percentiles(samples)
 
         figures["peak_rss_kib"], figures["rss_kib"], figures["processes"] = memory_kib(connection.process.pid)
+        figures["hover_elsewhere_while_opening_ms"] = hover_elsewhere_while_opening(connection, options, workspace,
+                                                                                   name, text, positions)
         figures["server_requests"] = dict(connection.server_requests)
     finally:
         connection.close()
     return figures
+
+
+def hover_elsewhere_while_opening(connection, options, workspace, name, text, positions):
+    """How long a hover on a short document waits when it is sent in the same
+    write as the opening of this file (a second copy, under another URI)."""
+    short_lines = text.split("\n")[:positions[0][0] + 1]
+    short_uri = file_uri(os.path.join(workspace, "short-" + name))
+    connection.send(did_open(connection, short_uri, options.language_id, "\n".join(short_lines) + "\n"))
+    connection.call("textDocument/hover", hover_params(short_uri, positions[0]), options.timeout)
+    copy_uri = file_uri(os.path.join(workspace, "copy-" + name))
+    request_id, hover = connection.request("textDocument/hover", hover_params(short_uri, positions[0]))
+    sent = now()
+    connection.send(did_open(connection, copy_uri, options.language_id, text), hover)
+    _, received = connection.wait(request_id, options.timeout)
+    return (received - sent) * 1000
 
 
 def many_run(options, command, run, scratch):
@@ -493,7 +510,7 @@ def summarise(options, command, runs):
             result.update(mode="file", file=options.file, language_id=options.language_id,
                           lines=source.read().count("\n"))
         for key in ("initialize_ms", "first_hover_ms", "diagnostics_ms", "peak_rss_kib", "rss_kib", "processes",
-                    "hover_answered_fraction"):
+                    "hover_answered_fraction", "hover_elsewhere_while_opening_ms"):
             result[key] = median_of(runs, key)
         for kind in ("hover", "code_action", "edit_hover"):
             if runs[0].get(kind):

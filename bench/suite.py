@@ -456,13 +456,18 @@ def write_report(suite, path, started, finished, info, loads):
 
     lines += ["## Start-up (whole built-in pack)", "",
               "From spawning the process. The first hover is sent right after `initialized` and `didOpen`, "
-              "so it includes parsing the document.", "",
-              "| file | server | start → initialize | start → first hover |", "|---|---|---|---|"]
+              "so it includes parsing the document. A document over 256 KB (the 10k- and 100k-line files) is "
+              "parsed on the server's parser thread: requests about it wait for that parse, the others do not. "
+              "The last column is a hover on a short document sent in the same write as the opening of the file "
+              "(a second copy, late in the run), timed from that write.", "",
+              "| file | server | start → initialize | start → first hover | hover elsewhere while it opens |",
+              "|---|---|---|---|---|"]
     for size in (1000, 10000, 100000):
         for name in ("gloss", "null"):
             key = f"{name}_python_{size}"
             lines.append(f"| Python {size:,} lines | {'Gloss' if name == 'gloss' else 'null responder'} | "
-                         f"{ms(get(r, key, 'initialize_ms'))} | {ms(get(r, key, 'first_hover_ms'))} |")
+                         f"{ms(get(r, key, 'initialize_ms'))} | {ms(get(r, key, 'first_hover_ms'))} | "
+                         f"{ms(get(r, key, 'hover_elsewhere_while_opening_ms'))} |")
     lines.append("")
 
     lines += ["## Every language, 10k lines (Gloss)", "",
