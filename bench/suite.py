@@ -313,8 +313,9 @@ def machine():
     try:
         info["commit"] = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
                                         text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
-                               stdout=subprocess.PIPE, text=True).stdout.strip()
+        # RESULTS.md itself does not count: the last run rewrote it.
+        dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                ":!bench/RESULTS.md"], stdout=subprocess.PIPE, text=True).stdout.strip()
         info["dirty"] = bool(dirty)
     except OSError:
         info["commit"], info["dirty"] = "unknown", False
