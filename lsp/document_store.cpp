@@ -198,6 +198,15 @@ const Document *DocumentStore::use(const std::string &uri) {
   return &document;
 }
 
+bool DocumentStore::parse_again_elsewhere(const std::string &uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return false;
+  Document &document = it->second;
+  if (!document.evicted || !long_document_bytes_ || document.text.size() <= *long_document_bytes_) return false;
+  document.reparsing.fresh_parse_wanted = start_over(document);
+  return document.reparsing.fresh_parse_wanted;
+}
+
 bool DocumentStore::parses_elsewhere(const Document &document) const {
   const Document::Reparsing &reparsing = document.reparsing;
   return slow_reparse_ && std::max(reparsing.last_time, reparsing.full_parse_time / 4) > *slow_reparse_;

@@ -162,6 +162,10 @@ public:
   /// From now on, a document opened with more than `bytes` of text is not
   /// parsed by open() but waits for a ParseJob.
   void parse_long_documents_elsewhere(std::size_t bytes) { long_document_bytes_ = bytes; }
+  /// When `uri` is a long document whose tree was dropped to save memory,
+  /// makes it wait for a first parse again, by a job, instead of being parsed
+  /// in place by the next use(). Returns whether it did.
+  bool parse_again_elsewhere(const std::string &uri);
   /// A job for `uri` when it waits for its first parse, or when it is slow
   /// to parse, has unparsed edits and no job out already; nullopt otherwise.
   std::optional<ParseJob> take_parse_job(const std::string &uri);

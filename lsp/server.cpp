@@ -161,6 +161,15 @@ bool Server::handle_frames(std::vector<Frame> &frames) {
 }
 
 void Server::run_or_hold(json message) {
+  // A request about a long document whose tree was dropped waits for a
+  // parse on the parser thread, as when the document opened.
+  if (message.is_object() && message.contains("id") && message.contains("method")) {
+    std::string uri = document_uri_of(message);
+    if (!uri.empty() && !waiting_for_parse_.count(uri) && documents_.parse_again_elsewhere(uri)) {
+      waiting_for_parse_.try_emplace(uri);
+      parse_elsewhere(uri);
+    }
+  }
   if (!waiting_for_parse_.empty()) {
     auto waiting = waiting_for_parse_.find(document_uri_of(message));
     bool cancelled = message.contains("id") && dispatcher_.cancelled(message["id"]); // answered now
@@ -362,9 +371,9 @@ void Server::parse_elsewhere(const std::string &uri) {
     boost::asio::post(*io_, [this, result] {
       std::string job_uri = result->uri;
       std::string problem_before = parse_problem(job_uri);
-      bool more_edits = documents_.adopt(std::move(*result));
+      documents_.adopt(std::move(*result));
       log_new_parse_problem(job_uri, problem_before);
-      if (more_edits) parse_elsewhere(job_uri);
+      parse_elsewhere(job_uri); // edits made meanwhile, or a first parse wanted since
       schedule_hints(job_uri);
       run_held_messages(job_uri);
     });

@@ -8,8 +8,9 @@
 // that arrives after a didChange sees the new text. Within one read, a
 // $/cancelRequest for a request that has not run yet answers it as cancelled.
 // One exception to the order: while a long document's first parse runs on
-// the parser thread, the messages about that document wait for it (in their
-// order), and the others go on.
+// the parser thread (when it opens, or at a request after its tree was
+// dropped to save memory), the messages about that document wait for it (in
+// their order), and the others go on.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_LSP_SERVER_H
@@ -107,7 +108,8 @@ private:
   /// Reparses `uri` on the parser thread when the store says it is slow,
   /// or parses it there the first time when it is long.
   void parse_elsewhere(const std::string &uri);
-  /// Handles a message, or holds it while its document awaits its first parse.
+  /// Handles a message, or holds it while its document awaits its first
+  /// parse (at open, or again after its tree was dropped).
   void run_or_hold(json message);
   /// Answers a held request with `id`, which the client cancelled.
   void answer_if_held(const json &id);

@@ -352,6 +352,45 @@ TEST(DocumentStore, ALongDocumentOverTheSizeLimitDoesNotWaitForAParse) {
   EXPECT_FALSE(text_only.awaits_first_parse());
 }
 
+TEST(DocumentStore, ALongDocumentWhoseTreeWasDroppedIsParsedAgainByAJob) {
+  DocumentStore store;
+  store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1));
+  store.parse_long_documents_elsewhere(resident_tree_bytes / 2);
+  const std::string uri = "file:///long.py";
+  std::string text;
+  while (text.size() <= resident_tree_bytes / 2) text += "def f(x):\n    return [n for n in x]\n";
+  store.open(uri, "python", 1, text);
+  EXPECT_FALSE(store.parse_again_elsewhere(uri)) << "not dropped";
+  store.adopt(run_parse_job(std::move(*store.take_parse_job(uri))));
+  ASSERT_TRUE(store.get(uri)->tree);
+
+  // An edit, its reparse job out, and then the tree is dropped for another long document.
+  ASSERT_TRUE(store.change(uri, 2, {{TextRange{{0, 0}, {0, 0}}, "import os\n"}}, PositionEncoding::Utf16));
+  std::optional<ParseJob> reparse = store.take_parse_job(uri);
+  ASSERT_TRUE(reparse);
+  store.open("file:///other.py", "python", 1, text);
+  store.adopt(run_parse_job(std::move(*store.take_parse_job("file:///other.py"))));
+  store.use("file:///other.py");
+  ASSERT_TRUE(store.get(uri)->evicted);
+  EXPECT_FALSE(store.parse_again_elsewhere("file:///missing.py"));
+
+  EXPECT_TRUE(store.parse_again_elsewhere(uri));
+  EXPECT_TRUE(store.get(uri)->awaits_first_parse());
+  EXPECT_FALSE(store.use(uri)->tree) << "use() does not parse it in place";
+  EXPECT_FALSE(store.take_parse_job(uri)) << "the reparse job is still out";
+  store.adopt(run_parse_job(std::move(*reparse))); // dropped: the tree it edited is gone
+  std::optional<ParseJob> fresh = store.take_parse_job(uri);
+  ASSERT_TRUE(fresh);
+  EXPECT_FALSE(fresh->edited_tree);
+  store.adopt(run_parse_job(std::move(*fresh)));
+  EXPECT_FALSE(store.get(uri)->awaits_first_parse());
+  expect_tree_matches_text(*store.get(uri));
+
+  DocumentStore in_place; // without a threshold, use() parses a dropped tree again itself
+  in_place.open(uri, "python", 1, text);
+  EXPECT_FALSE(in_place.parse_again_elsewhere(uri));
+}
+
 TEST(Uri, DecodesAndEncodesFileUris) {
   EXPECT_EQ(path_from_uri("file:///home/a%20b/c.py"), "/home/a b/c.py");
   EXPECT_EQ(path_from_uri("file://localhost/x.py"), "/x.py");
