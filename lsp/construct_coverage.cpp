@@ -98,6 +98,7 @@ bool count_file(const Language &language, const std::string &text, const Content
 
   TreeCursor cursor(tree.root());
   TreeCursor parent(tree.root());
+  const void *last_parent = nullptr; // siblings share it: a Go function's parameters and results
   if (from_walk && starts.at[std::min<uint32_t>(ts_node_symbol(tree.root()), symbols)]) match_from(tree.root(), 0);
   // Every node but the root, in document order.
   bool descending = ts_tree_cursor_goto_first_child(cursor.get());
@@ -114,7 +115,11 @@ bool count_file(const Language &language, const std::string &text, const Content
         // tree-sitter starts `(_ "static")` at the child, one level below
         // the node it captures. Matches found twice count once.
         ts_tree_cursor_reset_to(parent.get(), cursor.get());
-        if (ts_tree_cursor_goto_parent(parent.get())) match_from(ts_tree_cursor_current_node(parent.get()), 1);
+        if (ts_tree_cursor_goto_parent(parent.get())) {
+          TSNode parent_node = ts_tree_cursor_current_node(parent.get());
+          if (parent_node.id != last_parent) match_from(parent_node, 1);
+          last_parent = parent_node.id;
+        }
       }
       if (ts_tree_cursor_goto_first_child(cursor.get())) continue;
     }
