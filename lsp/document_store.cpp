@@ -72,16 +72,27 @@ void parse_fresh(Document &document) {
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
 }
 
+/// Parses the document from scratch, or, when it is longer than
+/// `long_bytes`, leaves that to a ParseJob: it then awaits its first parse.
+void parse_fresh_or_by_job(Document &document, std::optional<std::size_t> long_bytes) {
+  if (long_bytes && document.text.size() > *long_bytes) {
+    document.reparsing.fresh_parse_wanted = start_over(document);
+  } else {
+    parse_fresh(document);
+  }
+}
+
 /// An edit before where a fresh parse failed may have removed the failure.
 void forget_failure_before(std::optional<uint32_t> &fails_before, const ByteEdit &edit) {
   if (fails_before && edit.start_byte < *fails_before) fails_before.reset();
 }
 
-void apply_change(Document &document, const TextChange &change, PositionEncoding encoding) {
+void apply_change(Document &document, const TextChange &change, PositionEncoding encoding,
+                  std::optional<std::size_t> long_bytes) {
   if (!change.range) {
     document.text = change.text;
     document.lines = LineIndex(document.text);
-    parse_fresh(document);
+    parse_fresh_or_by_job(document, long_bytes);
     return;
   }
   uint32_t start = document.offset_of(change.range->start, encoding);
@@ -108,7 +119,7 @@ void apply_change(Document &document, const TextChange &change, PositionEncoding
     if (document.reparsing.job_out) document.reparsing.edits_since_job.push_back(edit);
   } else if (document.tree || document.awaits_first_parse() ||
              (!too_large && document.parse_problem.find(" MB ") != std::string::npos)) {
-    parse_fresh(document); // crossed the size limit one way or the other
+    parse_fresh_or_by_job(document, long_bytes); // crossed the size limit one way or the other
   }
 }
 
@@ -165,11 +176,7 @@ const Document &DocumentStore::open(const std::string &uri, std::string_view lan
   document.version = version;
   document.text = std::move(text);
   document.lines = LineIndex(document.text);
-  if (long_document_bytes_ && document.text.size() > *long_document_bytes_) {
-    document.reparsing.fresh_parse_wanted = start_over(document);
-  } else {
-    parse_fresh(document);
-  }
+  parse_fresh_or_by_job(document, long_document_bytes_);
   auto [it, inserted] = documents_.insert_or_assign(uri, std::move(document));
   keep_within_budget(it->second);
   return it->second;
@@ -179,7 +186,7 @@ bool DocumentStore::change(const std::string &uri, int64_t version,
                            const std::vector<TextChange> &changes, PositionEncoding encoding) {
   auto it = documents_.find(uri);
   if (it == documents_.end()) return false;
-  for (const TextChange &change : changes) apply_change(it->second, change, encoding);
+  for (const TextChange &change : changes) apply_change(it->second, change, encoding, long_document_bytes_);
   it->second.version = version;
   keep_within_budget(it->second);
   return true;
@@ -203,8 +210,8 @@ bool DocumentStore::parse_again_elsewhere(const std::string &uri) {
   if (it == documents_.end()) return false;
   Document &document = it->second;
   if (!document.evicted || !long_document_bytes_ || document.text.size() <= *long_document_bytes_) return false;
-  document.reparsing.fresh_parse_wanted = start_over(document);
-  return document.reparsing.fresh_parse_wanted;
+  parse_fresh_or_by_job(document, long_document_bytes_);
+  return document.awaits_first_parse();
 }
 
 bool DocumentStore::parses_elsewhere(const Document &document) const {

@@ -5,9 +5,10 @@
 // Ranges arrive in LSP positions (UTF-16 or UTF-8) and are converted here;
 // nothing below this file sees anything but bytes.
 //
-// A long document is parsed at open by a ParseJob too (when the caller has a
-// thread for jobs), so that opening it does not hold up other documents; it
-// has no tree until the job's result is adopted.
+// A long document is parsed from scratch (at open, when its whole text is
+// replaced, or after its tree was dropped) by a ParseJob too, when the caller
+// has a thread for jobs, so that it does not hold up other documents; it has
+// no tree until the job's result is adopted (awaits_first_parse).
 //
 // Edits are recorded in the tree and parsed when a request needs the tree.
 // A document whose reparse is expected to be slow (a long file, or a syntax
@@ -159,8 +160,9 @@ public:
   /// `threshold` (see Document::Reparsing) is not reparsed by use(): its
   /// edits wait for a ParseJob.
   void parse_slow_documents_elsewhere(std::chrono::microseconds threshold) { slow_reparse_ = threshold; }
-  /// From now on, a document opened with more than `bytes` of text is not
-  /// parsed by open() but waits for a ParseJob.
+  /// From now on, a document with more than `bytes` of text is not parsed
+  /// from scratch in place (by open(), or by change() when the whole text is
+  /// replaced) but waits for a ParseJob.
   void parse_long_documents_elsewhere(std::size_t bytes) { long_document_bytes_ = bytes; }
   /// When `uri` is a long document whose tree was dropped to save memory,
   /// makes it wait for a first parse again, by a job, instead of being parsed

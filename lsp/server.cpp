@@ -161,17 +161,14 @@ bool Server::handle_frames(std::vector<Frame> &frames) {
 }
 
 void Server::run_or_hold(json message) {
+  std::string uri = document_uri_of(message);
   // A request about a long document whose tree was dropped waits for a
   // parse on the parser thread, as when the document opened.
-  if (message.is_object() && message.contains("id") && message.contains("method")) {
-    std::string uri = document_uri_of(message);
-    if (!uri.empty() && !waiting_for_parse_.count(uri) && documents_.parse_again_elsewhere(uri)) {
-      waiting_for_parse_.try_emplace(uri);
-      parse_elsewhere(uri);
-    }
-  }
+  bool request = message.contains("id") && message.contains("method");
+  if (request && !uri.empty() && !waiting_for_parse_.count(uri) && documents_.parse_again_elsewhere(uri))
+    hold_until_parsed(uri);
   if (!waiting_for_parse_.empty()) {
-    auto waiting = waiting_for_parse_.find(document_uri_of(message));
+    auto waiting = waiting_for_parse_.find(uri);
     bool cancelled = message.contains("id") && dispatcher_.cancelled(message["id"]); // answered now
     if (waiting != waiting_for_parse_.end() && !cancelled) {
       waiting->second.push_back(std::move(message));
@@ -192,6 +189,13 @@ void Server::answer_if_held(const json &id) {
     dispatcher_.handle(message); // cancelled: answered as such, without running
     return;
   }
+}
+
+void Server::hold_until_parsed(const std::string &uri) {
+  const Document *document = documents_.get(uri);
+  if (!document || !document->awaits_first_parse()) return;
+  waiting_for_parse_.try_emplace(uri);
+  parse_elsewhere(uri);
 }
 
 void Server::run_held_messages(const std::string &uri) {
@@ -317,10 +321,7 @@ void Server::on_exit(const json &) {
 void Server::on_did_open(const json &params) {
   TextDocumentItem item = params.at("textDocument").get<TextDocumentItem>();
   const Document &document = documents_.open(item.uri, item.language_id, item.version, std::move(item.text));
-  if (document.awaits_first_parse()) {
-    waiting_for_parse_.try_emplace(item.uri); // messages about it wait; see run_or_hold
-    parse_elsewhere(item.uri);
-  }
+  hold_until_parsed(item.uri);
   check_if_content_file(document);
   precompile(document.language);
   schedule_hints(document.uri);
@@ -340,6 +341,7 @@ void Server::on_did_change(const json &params) {
   }
   log_new_parse_problem(parsed.uri, problem_before);
   check_if_content_file(*documents_.get(parsed.uri));
+  hold_until_parsed(parsed.uri); // the whole text replaced
   parse_elsewhere(parsed.uri);
   schedule_hints(parsed.uri);
 }

@@ -7,10 +7,10 @@
 // Threading: one thread. Messages are handled in arrival order, so a hover
 // that arrives after a didChange sees the new text. Within one read, a
 // $/cancelRequest for a request that has not run yet answers it as cancelled.
-// One exception to the order: while a long document's first parse runs on
-// the parser thread (when it opens, or at a request after its tree was
-// dropped to save memory), the messages about that document wait for it (in
-// their order), and the others go on.
+// One exception to the order: while a long document is parsed from scratch
+// on the parser thread (when it opens, when its whole text is replaced, or at
+// a request after its tree was dropped to save memory), the messages about
+// that document wait for it (in their order), and the others go on.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GLOSS_LSP_SERVER_H
@@ -113,6 +113,9 @@ private:
   void run_or_hold(json message);
   /// Answers a held request with `id`, which the client cancelled.
   void answer_if_held(const json &id);
+  /// When the store says `uri` awaits a first parse by a job: holds the
+  /// messages about it from now on, and starts that job.
+  void hold_until_parsed(const std::string &uri);
   /// Runs the messages held for `uri` once its first parse is in.
   void run_held_messages(const std::string &uri);
   /// `uri`'s parse problem ("" when none or not open).

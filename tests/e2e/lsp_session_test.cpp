@@ -287,6 +287,23 @@ TEST_F(LongDocument, WhenItsTreeWasDroppedItIsParsedAgainWithoutHoldingUpTheOthe
   EXPECT_LT(arrival(short_hover), arrival(long_hover)) << "the short document did not wait";
 }
 
+// An editor may send a whole new text (a change without a range, as after a
+// reformat): a long one is parsed on the parser thread too.
+TEST_F(LongDocument, WhenItsWholeTextIsReplacedItIsParsedWithoutHoldingUpTheOthers) {
+  open_long();
+  open_short();
+  client.wait_for_response(hover(long_uri));
+  std::string replaced = first_function.code();
+  while (replaced.size() < (1u << 20)) replaced += "def h(limit):\n    return [n for n in range(limit)]\n\n";
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", long_uri}, {"version", 2}}}, {"contentChanges", {{{"text", replaced}}}}});
+  int64_t long_hover = hover(long_uri);
+  int64_t short_hover = hover(short_uri);
+  EXPECT_NE(tip_of(client.wait_for_response(short_hover)).find("List comprehension"), std::string::npos);
+  EXPECT_NE(tip_of(client.wait_for_response(long_hover)).find("List comprehension"), std::string::npos);
+  EXPECT_LT(arrival(short_hover), arrival(long_hover)) << "the short document did not wait";
+}
+
 TEST_F(Session, TheLearnersLevelChoosesTheTipsAndChangesAtOnce) {
   LspClient client({"lsp"}, cache);
   client.initialize(LspClient::default_capabilities(), {{"level", "advanced"}});

@@ -352,6 +352,24 @@ TEST(DocumentStore, ALongDocumentOverTheSizeLimitDoesNotWaitForAParse) {
   EXPECT_FALSE(text_only.awaits_first_parse());
 }
 
+TEST(DocumentStore, ALongDocumentWhoseWholeTextIsReplacedIsParsedByAJob) {
+  DocumentStore store;
+  store.parse_long_documents_elsewhere(16);
+  const std::string uri = "file:///a.py";
+  store.open(uri, "python", 1, "x = 1\n");
+  ASSERT_TRUE(store.get(uri)->tree);
+  ASSERT_TRUE(store.change(uri, 2, {{std::nullopt, "y = [n for n in range(3)]\n"}}, PositionEncoding::Utf16));
+  EXPECT_TRUE(store.get(uri)->awaits_first_parse());
+  EXPECT_FALSE(store.get(uri)->tree);
+  std::optional<ParseJob> job = store.take_parse_job(uri);
+  ASSERT_TRUE(job);
+  store.adopt(run_parse_job(std::move(*job)));
+  expect_tree_matches_text(*store.get(uri));
+  ASSERT_TRUE(store.change(uri, 3, {{std::nullopt, "z = 1\n"}}, PositionEncoding::Utf16));
+  EXPECT_FALSE(store.get(uri)->awaits_first_parse()) << "short again: parsed in place";
+  expect_tree_matches_text(*store.get(uri));
+}
+
 TEST(DocumentStore, ALongDocumentWhoseTreeWasDroppedIsParsedAgainByAJob) {
   DocumentStore store;
   store.parse_slow_documents_elsewhere(std::chrono::microseconds(-1));
